@@ -1,0 +1,1 @@
+"""Provides the coaching domain: records and pure logic, with no Textual and no TinyDB."""

@@ -1,0 +1,1 @@
+"""Provides the store: the only package that imports TinyDB."""
