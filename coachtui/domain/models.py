@@ -399,13 +399,15 @@ class Reflection(Record):
 
 
 class LiveDraft(BaseModel):
-    """The autosaved state of a live session: the session record and the notes editor's text."""
+    """The autosaved state of a live session: the session, the notes editor's text, the actions touched."""
 
     model_config = ConfigDict(extra="forbid")
 
     schema_version: int = SCHEMA_VERSION
     session: Session
     editor_text: str = ""
+    actions: list[Action] = Field(default_factory=list)
+    """Actions agreed in the session and earlier actions reviewed in it, saved with it when it closes."""
     saved_at: datetime = Field(default_factory=now)
 
 
