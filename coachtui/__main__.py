@@ -1,0 +1,5 @@
+"""Provides `python -m coachtui`."""
+
+from coachtui.cli import main
+
+raise SystemExit(main())

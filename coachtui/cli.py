@@ -1,0 +1,73 @@
+"""Provides the command line: parse arguments, open the store, and run the app."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+from coachtui import __version__
+from coachtui.config import ConfigError, Settings, load_settings
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="coachtui",
+        description="A keyboard-driven companion for professional coaches: live sessions, plans, reflections.",
+        epilog="Your data stays on this computer, in the data folder (see --data-dir).",
+    )
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help="the data folder to use (default: $COACHTUI_DATA_DIR, else your platform's user data folder)",
+    )
+    parser.add_argument("--version", action="version", version=f"coachtui {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands.add_parser(
+        "demo",
+        help="open the app on a fresh sample practice (in a new temporary folder, or in --data-dir DIR)",
+        description="Open coachtui on a realistic sample practice: 3 clients, plans, actions and past sessions.",
+    )
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        settings = load_settings()
+    except ConfigError as error:
+        print(f"coachtui: {error}", file=sys.stderr)
+        return 2
+    if args.command == "demo":
+        data_dir = Path(args.data_dir) if args.data_dir else Path(tempfile.mkdtemp(prefix="coachtui-demo-"))
+        return _run(settings, data_dir, sample=True)
+    from coachtui.store.paths import resolve_data_dir
+
+    return _run(settings, resolve_data_dir(args.data_dir or settings.data_dir))
+
+
+def _run(settings: Settings, data_dir: Path, *, sample: bool = False) -> int:
+    from coachtui.store.errors import StoreError
+    from coachtui.store.paths import ensure_private_dir
+    from coachtui.store.repository import Repository
+
+    try:
+        ensure_private_dir(data_dir)
+        repository = Repository.open(data_dir)
+    except (StoreError, OSError) as error:
+        print(f"coachtui: {error}", file=sys.stderr)
+        return 1
+    try:
+        if sample and not repository.list_clients():
+            from coachtui.sample import build_sample_practice
+
+            build_sample_practice(repository)
+            print(f"coachtui: sample practice in {data_dir}", file=sys.stderr)
+        from coachtui.ui.app import make_app
+
+        make_app(settings, repository).run()
+    finally:
+        repository.close()
+    return 0

@@ -1,0 +1,243 @@
+"""Provides the coachtui app: navigation, global keys, the command palette, and flushing saves on exit."""
+
+from __future__ import annotations
+
+import signal
+from collections.abc import Callable, Iterable
+from datetime import date, datetime
+from typing import Protocol, runtime_checkable
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from coachtui.config import Settings
+from coachtui.domain.frameworks import load_framework
+from coachtui.domain.models import Action, Client, GoalStatus, LiveDraft, Session, SessionStatus, StageVisit, now
+from coachtui.store.repository import Repository
+from coachtui.ui.commands import ClientCommands
+from coachtui.store.errors import StoreError
+from coachtui.ui.screens.confirm import ConfirmScreen
+from coachtui.ui.screens.help import HelpScreen, binding_rows
+from coachtui.ui.styles import style
+
+Clock = Callable[[], datetime]
+
+
+@runtime_checkable
+class SavesOnExit(Protocol):
+    """A screen with unsaved state: the app calls `save_now()` before leaving it and before exit."""
+
+    def save_now(self) -> None: ...
+
+
+class CoachApp(App[None]):
+    """The coach's companion: home, live session, reflection and plan screens."""
+
+    TITLE = "coachtui"
+    CSS_PATH = style("app")
+    COMMANDS = App.COMMANDS | {ClientCommands}
+    BINDINGS = [
+        Binding("f1", "help", "Help", id="app.help", tooltip="Every key on this screen"),
+        Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True, tooltip="Save everything and quit"),
+    ]
+
+    def __init__(self, settings: Settings, repository: Repository, clock: Clock = now) -> None:
+        super().__init__()
+        self.settings = settings
+        self.repository = repository
+        self.clock = clock
+        self.theme = settings.theme if settings.theme in self.available_themes else "textual-dark"
+
+    def today(self) -> date:
+        return self.clock().date()
+
+    def on_mount(self) -> None:
+        from coachtui.ui.screens.home import HomeScreen
+
+        if self.settings.keymap:
+            self.set_keymap(self.settings.keymap)
+        self._install_signal_handlers()
+        self.push_screen(HomeScreen())
+
+    def _install_signal_handlers(self) -> None:
+        # A closed terminal window sends SIGHUP; a shutdown sends SIGTERM. Save synchronously, then leave.
+        for signum in (signal.SIGHUP, signal.SIGTERM):
+            try:
+                signal.signal(signum, self._on_terminate_signal)
+            except (ValueError, OSError):
+                return  # not in the main thread (some test runners): nothing to install
+
+    def _on_terminate_signal(self, signum: int, frame: object) -> None:
+        self.save_everything()
+        self.call_later(self.exit)
+        # If the loop cannot run any more (terminal gone), leave now: everything is saved.
+        raise SystemExit(128 + signum)
+
+    def save_everything(self) -> list[str]:
+        """Save every screen on the stack that holds unsaved state, synchronously; return the failures."""
+        failures: list[str] = []
+        for screen in reversed(self.screen_stack):
+            if isinstance(screen, SavesOnExit):
+                try:
+                    screen.save_now()
+                except (StoreError, OSError) as error:
+                    failures.append(str(error))
+        return failures
+
+    async def action_quit(self) -> None:
+        failures = self.save_everything()
+        if not failures:
+            self.exit()
+            return
+
+        def decide(quit_anyway: bool | None) -> None:
+            if quit_anyway:
+                self.exit()
+
+        self.push_screen(
+            ConfirmScreen(
+                "Your latest notes could not be saved. Quit anyway?",
+                f"{failures[0]}\n\nPress n to stay: coachtui keeps retrying, and nothing typed is lost while it runs.",
+                yes="Quit and lose the unsaved notes",
+                no="Stay",
+            ),
+            decide,
+        )
+
+    def action_help(self) -> None:
+        if isinstance(self.screen, HelpScreen):
+            return
+        self.push_screen(HelpScreen(self.screen, self.screen.title or self.title))
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        # Every key of the current screen is also a command, for the terminal that swallows its key.
+        for key, description, _binding_id in binding_rows(screen):
+            action = next(
+                active.binding.action
+                for active in screen.active_bindings.values()
+                if active.binding.description == description
+            )
+            yield SystemCommand(f"{description} ({key})", f"Same as pressing {key}", _runner(screen, action))
+
+    # --- navigation: screens ask the app to go somewhere ----------------------------------
+
+    def new_client(self) -> None:
+        from coachtui.ui.screens.client_form import ClientFormScreen
+
+        self.push_screen(ClientFormScreen(None))
+
+    def edit_client(self, client_id: str) -> None:
+        from coachtui.ui.screens.client_form import ClientFormScreen
+
+        self.push_screen(ClientFormScreen(self.repository.get_client(client_id)))
+
+    # --- live sessions --------------------------------------------------------------------
+
+    def start_session(self, client_id: str) -> None:
+        """Ask for the session's set-up, then open the live screen (or offer to resume a left session)."""
+        from coachtui.ui.screens.start_session import SessionSetup, StartSessionScreen
+
+        left = [d for d in self.repository.list_drafts() if d.session.client_id == client_id]
+        if left:
+            self.offer_resume(left[0])
+            return
+        client = self.repository.get_client(client_id)
+        number = self.repository.next_session_number(client_id)
+        heading = f"{client.name} · session {number} of {client.agreement.sessions_planned}"
+        framework = self.settings.default_framework
+
+        def begin(setup: SessionSetup | None) -> None:
+            if setup is None:
+                return
+            started = self.clock()
+            stages = load_framework(setup.framework).stages
+            session = Session(
+                client_id=client_id,
+                number=number,
+                framework=setup.framework,
+                goal=setup.goal,
+                planned_minutes=setup.planned_minutes,
+                started_at=started,
+                visits=[StageVisit(stage=stages[0].id, started_at=started)],
+            )
+            previous = self.repository.list_sessions(client_id)
+            since = previous[-1].started_at if previous else None
+            self._open_live(client, session, due=self.repository.due_actions(client_id, since))
+
+        self.push_screen(StartSessionScreen(heading, framework, client.agreement.session_minutes), begin)
+
+    def _open_live(
+        self,
+        client: Client,
+        session: Session,
+        *,
+        due: list[Action] | None = None,
+        editor_text: str = "",
+        actions: list[Action] | None = None,
+    ) -> None:
+        from coachtui.ui.screens.live_session import LiveSessionScreen
+
+        goals = [g for g in self.repository.list_goals(client.id) if g.status == GoalStatus.ACTIVE]
+        self.push_screen(
+            LiveSessionScreen(client, session, goals=goals, editor_text=editor_text, actions=actions, due_actions=due)
+        )
+
+    def offer_resume(self, draft: LiveDraft) -> None:
+        """A live session was left open by a crash or a closed terminal: resume it, or close it as it is."""
+        session = draft.session
+        try:
+            client = self.repository.get_client(session.client_id)
+        except StoreError:
+            return
+        resume = ConfirmScreen(
+            f"Resume session {session.number} with {client.name}?",
+            f"It was left open; everything up to {draft.saved_at:%H:%M:%S} on {draft.saved_at:%d %b} is here.\n"
+            "y resumes it. n closes it as it is, keeping every note (you can reflect on it later).",
+            yes="Resume",
+            no="Close it as it is",
+        )
+
+        def decide(answer: bool | None) -> None:
+            if answer:
+                self._open_live(client, session, editor_text=draft.editor_text, actions=draft.actions)
+                return
+            session.status = SessionStatus.CLOSED
+            session.ended_at = draft.saved_at
+            if session.visits and session.visits[-1].ended_at is None:
+                session.visits[-1].ended_at = draft.saved_at
+            try:
+                self.repository.close_session(session, draft.actions)
+            except StoreError as error:
+                self.notify(str(error), title="Not closed", severity="error", timeout=15)
+                return
+            self.notify(f"Session {session.number} with {client.name} closed with its notes.")
+            self.refresh_home()
+
+        self.push_screen(resume, decide)
+
+    def session_closed(self, screen: Screen[None], session: Session) -> None:
+        """After a live session closes: the reflection, then home."""
+        screen.dismiss(None)
+        self.refresh_home()
+        self.notify(f"Session {session.number} closed and saved.")
+
+    def refresh_home(self) -> None:
+        from coachtui.ui.screens.home import HomeScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, HomeScreen):
+                screen.refresh_clients()
+
+
+def _runner(screen: Screen, action: str) -> Callable[[], object]:
+    async def run() -> None:
+        await screen.run_action(action)
+
+    return run
+
+
+def make_app(settings: Settings, repository: Repository, clock: Clock = now) -> CoachApp:
+    """The one factory the CLI and the tests use."""
+    return CoachApp(settings, repository, clock)

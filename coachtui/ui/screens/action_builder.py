@@ -1,0 +1,181 @@
+"""Provides the commitment builder: a compact form for an action as the client states it."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from pydantic import ValidationError
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Input, Select, Static
+
+from coachtui.domain.dates import DateParseError, format_due, parse_date
+from coachtui.domain.models import Action, Goal
+from coachtui.domain.notes import clean_text
+from coachtui.domain.smart import action_gaps
+from coachtui.ui.screens.confirm import ConfirmScreen
+from coachtui.ui.styles import style
+from coachtui.ui.widgets.form_row import FormRow
+
+# (field, label, placeholder): the Action fields of ICF competency 8, in the order a coach asks them.
+TEXT_FIELDS = [
+    ("text", "Action *", "in the client's own words"),
+    ("due", "By when", "fri, +3d, next week, 2026-12-01"),
+    ("measure", "Done when", "how will you know it is done?"),
+    ("expected", "Result/learning", "what should it bring you?"),
+    ("support", "Support", "who or what will help?"),
+    ("barriers", "Barriers", "what might get in the way?"),
+    ("backup", "Backup plan", "and if that happens?"),
+    ("accountability", "Accountability", "check-in, log, buddy, reminder..."),
+    ("commitment", "Commitment 0-10", "how committed are you?"),
+]
+
+
+class ActionBuilderScreen(ModalScreen[Action | None]):
+    """Enter moves to the next field and submits on the last; ctrl+s submits; escape leaves."""
+
+    CSS_PATH = style("action_builder")
+    AUTO_FOCUS = "#text"
+    BINDINGS = [
+        Binding("ctrl+s", "submit", "Save action", id="builder.save", priority=True),
+        Binding("escape", "cancel", "Cancel", id="builder.cancel"),
+    ]
+
+    def __init__(
+        self, client_id: str, session_id: str, goals: list[Goal], today: date, action: Action | None = None
+    ) -> None:
+        super().__init__()
+        self._client_id = client_id
+        self._session_id = session_id
+        self._goals = goals
+        self._today = today
+        self._original = action
+
+    def compose(self) -> ComposeResult:
+        action = self._original
+        with Vertical(id="builder-box"):
+            yield Static("Edit action" if action else "New action · in the client's words", id="builder-title")
+            with VerticalScroll(id="builder-fields"):
+                for field, label, placeholder in TEXT_FIELDS:
+                    value = self._initial(field)
+                    yield FormRow(label, Input(value, placeholder=placeholder, id=field, compact=True))
+                    if field == "text":
+                        options = [(goal.title, goal.id) for goal in self._goals]
+                        yield FormRow(
+                            "Goal",
+                            Select(
+                                options,
+                                value=action.goal_id if action and action.goal_id else Select.NULL,
+                                prompt="no goal",
+                                compact=True,
+                                id="goal",
+                            ),
+                        )
+            yield Static("", id="builder-due")
+            yield Static("", id="builder-hints")
+            yield Static("[b]enter[/b] next field · [b]ctrl+s[/b] save · [b]esc[/b] cancel", id="builder-keys")
+
+    def _initial(self, field: str) -> str:
+        if self._original is None:
+            return ""
+        value = getattr(self._original, field)
+        if value is None:
+            return ""
+        return value.isoformat() if isinstance(value, date) else str(value)
+
+    def on_mount(self) -> None:
+        self._refresh_hints()
+
+    # --- reading ------------------------------------------------------------------------------
+
+    def _value(self, field: str) -> str:
+        return clean_text(self.query_one(f"#{field}", Input).value).strip()
+
+    def _read(self) -> tuple[dict[str, Any], dict[str, str]]:
+        errors: dict[str, str] = {}
+        values: dict[str, Any] = {f: self._value(f) for f, _, _ in TEXT_FIELDS}
+        if not values["text"]:
+            errors["text"] = "Write the action in the client's words."
+        due_text = values.pop("due")
+        values["due"] = None
+        if due_text:
+            try:
+                values["due"] = parse_date(due_text, self._today)
+            except DateParseError as error:
+                errors["due"] = str(error)
+        commitment = values.pop("commitment")
+        values["commitment"] = None
+        if commitment:
+            if commitment.isdigit() and 0 <= int(commitment) <= 10:
+                values["commitment"] = int(commitment)
+            else:
+                errors["commitment"] = "Commitment is a whole number from 0 to 10."
+        goal = self.query_one("#goal", Select).value
+        values["goal_id"] = goal if isinstance(goal, str) else None
+        return values, errors
+
+    def _draft_action(self, values: dict[str, Any]) -> Action | None:
+        base = self._original or Action(client_id=self._client_id, text="-", session_id=self._session_id)
+        try:
+            return Action.model_validate({**base.model_dump(), **values, "text": values["text"] or "-"})
+        except ValidationError:
+            return None
+
+    @on(Input.Changed)
+    @on(Select.Changed)
+    def _refresh_hints(self) -> None:
+        values, errors = self._read()
+        due = self.query_one("#builder-due", Static)
+        if "due" in errors:
+            due.update(errors["due"])
+            due.set_class(True, "error")
+        else:
+            due.set_class(False, "error")
+            due.update(f"Due: {format_due(values['due'], self._today)} ({values['due']:%a %d %b %Y})" if values["due"] else "")
+        draft = self._draft_action(values)
+        gaps = action_gaps(draft) if draft and values["text"] else []
+        hints = self.query_one("#builder-hints", Static)
+        hints.update("SMART: " + " · ".join(gaps) if gaps else "")
+        for row in self.query(FormRow):
+            row.set_invalid(False)
+
+    # --- keys ----------------------------------------------------------------------------------
+
+    @on(Input.Submitted)
+    def _next_field(self, event: Input.Submitted) -> None:
+        if event.input.id == TEXT_FIELDS[-1][0]:
+            self.action_submit()
+        else:
+            self.focus_next()
+
+    def action_submit(self) -> None:
+        values, errors = self._read()
+        for row in self.query(FormRow):
+            row.set_invalid((row.field.id or "") in errors)
+        if errors:
+            first = next(iter(errors))
+            self.query_one(f"#{first}", Input).focus()
+            self.notify(errors[first], severity="warning")
+            return
+        action = self._draft_action(values)
+        if action is None:
+            self.notify("This action can't be saved as written; check the fields in red.", severity="error")
+            return
+        self.dismiss(action)
+
+    def action_cancel(self) -> None:
+        values, _ = self._read()
+        typed = any(self._value(f) != self._initial(f) for f, _, _ in TEXT_FIELDS)
+        if not typed:
+            self.dismiss(None)
+            return
+
+        def leave(discard: bool | None) -> None:
+            if discard:
+                self.dismiss(None)
+
+        self.app.push_screen(ConfirmScreen("Discard this action?", "Press n to keep editing, ctrl+s to save it."), leave)

@@ -1,0 +1,98 @@
+"""Provides the closing summary: what was agreed, time in each stage, the next check-in; Enter closes."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Input, Static
+
+from coachtui.domain.dates import DateParseError, format_due, parse_date
+from coachtui.domain.frameworks import Framework
+from coachtui.domain.models import Action, NoteKind, Session
+from coachtui.ui.styles import style
+from coachtui.ui.widgets.form_row import FormRow
+from coachtui.ui.widgets.session_clock import clock_text
+
+
+@dataclass(frozen=True)
+class CloseChoice:
+    """The coach's answer: close, with this next check-in date (or none)."""
+
+    next_checkin: date | None
+
+
+def closing_summary(session: Session, framework: Framework, actions: list[Action], at: datetime, today: date) -> str:
+    """The text of the summary: duration, time per stage, notes, ratings and the actions agreed."""
+    seconds = session.stage_seconds(until=at)
+    elapsed = (at - session.started_at).total_seconds()
+    lines = [f"[b]{clock_text(elapsed)}[/b] of {session.planned_minutes} planned minutes"]
+    lines.append(
+        "  ".join(f"{stage.name} {int(seconds.get(stage.id, 0) // 60)}m" for stage in framework.stages)
+    )
+    kinds = Counter(note.kind for note in session.notes)
+    lines.append(
+        f"{len(session.notes)} notes: {kinds[NoteKind.INSIGHT]} insights, {kinds[NoteKind.QUOTE]} client quotes, "
+        f"{kinds[NoteKind.PRIVATE]} private · {len(session.prompts)} questions asked · "
+        f"{len(session.ratings)} ratings"
+    )
+    lines.append("")
+    lines.append(f"[b]Actions agreed ({len(actions)})[/b]")
+    for action in actions:
+        due = format_due(action.due, today) if action.due else "no date"
+        lines.append(f"• {action.text} · {due}")
+    if not actions:
+        lines.append("[dim]none: is there anything the client wants to commit to?[/dim]")
+    return "\n".join(lines)
+
+
+class ClosingScreen(ModalScreen[CloseChoice | None]):
+    """The confirmation of ending the session: Enter closes, escape goes back to the session."""
+
+    CSS_PATH = style("closing")
+    AUTO_FOCUS = "#next-checkin"
+    BINDINGS = [
+        Binding("ctrl+s", "close", "Close session", id="closing.close", priority=True),
+        Binding("escape", "back", "Back to session", id="closing.back"),
+    ]
+
+    def __init__(self, title: str, summary: str, today: date, suggested: date | None) -> None:
+        super().__init__()
+        self._title = title
+        self._summary = summary
+        self._today = today
+        self._suggested = suggested
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="closing-box"):
+            yield Static(self._title, id="closing-title")
+            with VerticalScroll(id="closing-summary"):
+                yield Static(self._summary)
+            suggested = self._suggested.isoformat() if self._suggested else ""
+            yield FormRow(
+                "Next check-in",
+                Input(suggested, placeholder="+2w, next fri, 2026-12-07 (optional)", id="next-checkin", compact=True),
+            )
+            yield Static("", id="closing-error", classes="error")
+            yield Static("[b]enter[/b] close the session · [b]esc[/b] back to the session", classes="hint")
+
+    @on(Input.Submitted)
+    def action_close(self) -> None:
+        raw = self.query_one("#next-checkin", Input).value.strip()
+        when = None
+        if raw:
+            try:
+                when = parse_date(raw, self._today)
+            except DateParseError as error:
+                self.query_one("#closing-error", Static).update(str(error))
+                return
+        self.dismiss(CloseChoice(when))
+
+    def action_back(self) -> None:
+        self.dismiss(None)

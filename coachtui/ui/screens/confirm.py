@@ -1,0 +1,38 @@
+"""Provides ConfirmScreen: a yes/no question answered with one key."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from coachtui.ui.styles import style
+
+
+class ConfirmScreen(ModalScreen[bool]):
+    """Asks one question; y confirms, n or escape declines."""
+
+    CSS_PATH = style("confirm")
+    BINDINGS = [
+        Binding("y", "answer(True)", "Yes", id="confirm.yes"),
+        Binding("n,escape", "answer(False)", "No", id="confirm.no"),
+    ]
+
+    def __init__(self, question: str, detail: str = "", yes: str = "Yes", no: str = "No") -> None:
+        super().__init__()
+        self._question = question
+        self._detail = detail
+        self._yes = yes
+        self._no = no
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="confirm-box"):
+            yield Static(self._question, id="confirm-question")
+            if self._detail:
+                yield Static(self._detail, id="confirm-detail")
+            yield Static(f"[b]y[/b] {self._yes}    [b]n[/b] {self._no}", id="confirm-keys")
+
+    def action_answer(self, answer: bool) -> None:
+        self.dismiss(answer)

@@ -1,0 +1,54 @@
+"""Provides the help screen (F1): every key of the screen below it, with its binding id for remapping."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen, Screen
+from textual.widgets import DataTable, Static
+
+from coachtui.ui.styles import style
+
+
+def binding_rows(screen: Screen) -> list[tuple[str, str, str]]:
+    """(key, what it does, id) for every binding active on `screen`, the app's included, once each."""
+    rows: list[tuple[str, str, str]] = []
+    seen: set[tuple[str, str]] = set()
+    for key, active in screen.active_bindings.items():
+        binding = active.binding
+        if not binding.description or (binding.action, key) in seen:
+            continue
+        seen.add((binding.action, key))
+        rows.append((screen.app.get_key_display(binding), binding.description, binding.id or ""))
+    return rows
+
+
+class HelpScreen(ModalScreen[None]):
+    """Lists the keys of the screen it was opened over."""
+
+    CSS_PATH = style("help")
+    BINDINGS = [
+        Binding("escape,f1,q", "dismiss", "Close help", id="help.close"),
+    ]
+
+    def __init__(self, over: Screen, title: str) -> None:
+        super().__init__()
+        self._rows = binding_rows(over)
+        self._title = title
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="help-box"):
+            yield Static(f"Keys: {self._title}", id="help-title")
+            table: DataTable[str] = DataTable(cursor_type="row", zebra_stripes=True)
+            table.add_columns("Key", "What it does", "Id (for keymap in config.toml)")
+            for row in self._rows:
+                table.add_row(*row)
+            yield table
+            yield Static(
+                "Every key is also in the command palette (ctrl+p). Remap a key by its id in config.toml.",
+                id="help-hint",
+            )
+
+    async def action_dismiss(self, result: None = None) -> None:
+        self.dismiss(None)

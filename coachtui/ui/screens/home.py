@@ -1,0 +1,102 @@
+"""Provides the home screen: the coach's clients, their progress, and what needs attention."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, cast
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
+
+from coachtui.domain.models import ClientSummary
+from coachtui.ui.styles import style
+from coachtui.ui.widgets.client_list import ClientList, ClientRow
+
+if TYPE_CHECKING:
+    from coachtui.ui.app import CoachApp
+
+
+class HomeScreen(Screen[None]):
+    """Clients with engagement progress, next check-in, open and overdue actions."""
+
+    CSS_PATH = style("home")
+    TITLE = "Clients"
+    AUTO_FOCUS = "ClientList"
+    BINDINGS = [
+        Binding("n", "new_client", "New client", id="home.new_client"),
+        Binding("e", "edit_client", "Edit client", id="home.edit_client"),
+        Binding("s,enter", "start_session", "Start session", id="home.start_session"),
+    ]
+
+    @property
+    def coach_app(self) -> CoachApp:
+        return cast("CoachApp", self.app)
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical(id="home-body"):
+            yield Static("", id="home-empty")
+            yield ClientList(id="clients")
+            yield Static("", id="home-attention")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.refresh_clients()
+        # A session left open by a crash or a closed terminal is offered first.
+        for draft in self.coach_app.repository.list_drafts():
+            self.coach_app.offer_resume(draft)
+
+    def on_screen_resume(self) -> None:
+        self.refresh_clients()
+
+    def refresh_clients(self) -> None:
+        repo = self.coach_app.repository
+        today = self.coach_app.today()
+        summaries = repo.summaries()
+        clients = repo.list_clients()
+        rows = [ClientRow(c, summaries.get(c.id) or ClientSummary(client_id=c.id)) for c in clients]
+        table = self.query_one(ClientList)
+        table.show(rows, today)
+        empty = self.query_one("#home-empty", Static)
+        empty.display = not rows
+        table.display = bool(rows)
+        empty.update(
+            "No clients yet.\n\nPress [b]n[/b] to add your first client and their coaching agreement,"
+            " or run [b]coachtui demo[/b] to look around a sample practice."
+        )
+        self.query_one("#home-attention", Static).update(self._attention(rows))
+        self.sub_title = f"{len(rows)} client{'s' if len(rows) != 1 else ''}"
+
+    def _attention(self, rows: list[ClientRow]) -> str:
+        today = self.coach_app.today()
+        lines: list[str] = []
+        overdue = [(r.client.name, r.summary.overdue_actions(today)) for r in rows]
+        overdue = [(name, n) for name, n in overdue if n]
+        if overdue:
+            lines.append("Overdue actions: " + ", ".join(f"{name} ({n})" for name, n in overdue))
+        pending = [(r.client.name, len(r.summary.sessions_without_reflection)) for r in rows]
+        pending = [(name, n) for name, n in pending if n]
+        if pending:
+            lines.append("Needs reflection: " + ", ".join(f"{name} ({n})" for name, n in pending))
+        return "\n".join(lines)
+
+    @property
+    def selected_client_id(self) -> str | None:
+        return self.query_one(ClientList).selected_client_id
+
+    def action_new_client(self) -> None:
+        self.coach_app.new_client()
+
+    def action_edit_client(self) -> None:
+        if (client_id := self.selected_client_id) is None:
+            self.notify("No client selected. Press n to add one.", severity="warning")
+            return
+        self.coach_app.edit_client(client_id)
+
+    def action_start_session(self) -> None:
+        if (client_id := self.selected_client_id) is None:
+            self.notify("No client selected. Press n to add one.", severity="warning")
+            return
+        self.coach_app.start_session(client_id)

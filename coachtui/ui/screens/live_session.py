@@ -1,0 +1,567 @@
+"""Provides the live session screen: stage cockpit, question deck, stage-tagged notes and commitments.
+
+The screen owns the session's state. Every live key is a priority binding on a key the notes area
+does not use, so it works while the coach types. Saving never runs on the keystroke path: a quiet
+timer collapses a burst of typing into one autosave of a small draft file, written in a thread.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import TYPE_CHECKING, cast
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.events import Resize
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Footer, Static, TextArea
+
+from coachtui.domain.frameworks import Framework, load_framework
+from coachtui.domain.models import (
+    Action,
+    ActionReview,
+    ActionStatus,
+    Client,
+    Goal,
+    LiveDraft,
+    NoteKind,
+    PromptAsked,
+    RatingKind,
+    ReviewOutcome,
+    ScalingRating,
+    Session,
+    SessionStatus,
+    StageVisit,
+)
+from coachtui.domain.notes import line_kind, next_kind, parse_header, parse_notes, set_line_kind, stage_header
+from coachtui.store.errors import StoreError
+from coachtui.ui.screens.accountability import AccountabilityScreen, Reviewed
+from coachtui.ui.screens.action_builder import ActionBuilderScreen
+from coachtui.ui.screens.closing import ClosingScreen, CloseChoice, closing_summary
+from coachtui.ui.screens.scaling import RatingInput, ScalingScreen
+from coachtui.ui.styles import style
+from coachtui.ui.widgets.prompt_deck import PromptDeck
+from coachtui.ui.widgets.session_actions import SessionActions
+from coachtui.ui.widgets.session_clock import SessionClock
+from coachtui.ui.widgets.stage_bar import StageBar, StageView
+
+if TYPE_CHECKING:
+    from coachtui.ui.app import CoachApp
+
+STAGE_KEYS = ("f2", "f3", "f4", "f5", "f6")
+KIND_LABEL = {
+    NoteKind.NOTE: "note",
+    NoteKind.INSIGHT: "! insight",
+    NoteKind.QUOTE: "> client quote",
+    NoteKind.PRIVATE: "~ coach-private",
+}
+REVIEW_STATUS = {
+    ReviewOutcome.DONE: ActionStatus.DONE,
+    ReviewOutcome.PARTLY: ActionStatus.PARTLY,
+    ReviewOutcome.NOT_DONE: ActionStatus.NOT_DONE,
+    ReviewOutcome.CHANGED: ActionStatus.CHANGED,
+}
+RETRY_SECONDS = 5.0
+
+
+def _live(key: str, action: str, description: str, binding_id: str, show: bool = True) -> Binding:
+    return Binding(key, action, description, show=show, priority=True, id=f"live.{binding_id}")
+
+
+class LiveSessionScreen(Screen[None]):
+    """The screen a coach keeps open beside the video call."""
+
+    CSS_PATH = style("live")
+    AUTO_FOCUS = "#notes"
+    BINDINGS = [
+        _live("ctrl+n", "next_stage", "Next stage", "next_stage"),
+        _live("ctrl+b", "previous_stage", "Prev stage", "previous_stage"),
+        *[
+            _live(key, f"go_stage({index})", f"Stage {index + 1}", f"stage_{index + 1}", show=False)
+            for index, key in enumerate(STAGE_KEYS)
+        ],
+        _live("ctrl+o", "ask_question", "Ask", "ask_question"),
+        _live("ctrl+f", "next_question", "Next Q", "next_question"),
+        _live("ctrl+r", "previous_question", "Prev Q", "previous_question", show=False),
+        _live("f8", "mark_asked", "Mark asked", "mark_asked", show=False),
+        _live("ctrl+t", "cycle_kind", "Kind", "cycle_kind"),
+        _live("ctrl+l", "new_action", "Action", "new_action"),
+        _live("ctrl+g", "rate", "Scale", "rate"),
+        _live("f7", "focus_actions", "Actions list", "focus_actions", show=False),
+        _live("f9", "toggle_side", "Side pane", "toggle_side", show=False),
+        _live("ctrl+s", "save", "Save now", "save", show=False),
+        _live("f10", "end_session", "End", "end_session"),
+    ]
+
+    def __init__(
+        self,
+        client: Client,
+        session: Session,
+        *,
+        goals: list[Goal],
+        editor_text: str = "",
+        actions: list[Action] | None = None,
+        due_actions: list[Action] | None = None,
+    ) -> None:
+        super().__init__()
+        self.client = client
+        self.session = session
+        self.framework: Framework = load_framework(session.framework)
+        self.goals = goals
+        agreed = set(session.action_ids)
+        self.actions = [a for a in actions or [] if a.id in agreed]
+        """Actions agreed in this session."""
+        self.reviewed = [a for a in actions or [] if a.id not in agreed]
+        """Earlier actions reviewed in this session."""
+        self._due_actions = due_actions or []
+        self._initial_text = editor_text or stage_header(self.framework.stages[0].name, 0) + "\n"
+        self._question_index: dict[str, int] = {}
+        self._last_rating = (RatingKind.PROGRESS, goals[0].id if goals else None)
+        self._autosave: Timer | None = None
+        self._retry: Timer | None = None
+        self._saving = False
+        self._dirty = False
+        self._save_error: str | None = None
+        self._shown_kind: NoteKind | None = None
+        self._side_wanted = True
+        self.title = f"{client.name} · session {session.number}/{client.agreement.sessions_planned}"
+
+    @property
+    def coach_app(self) -> CoachApp:
+        return cast("CoachApp", self.app)
+
+    # --- layout -------------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="live-top"):
+            yield Static(self._heading(), id="live-title")
+            yield SessionClock(id="live-clock")
+        yield StageBar(id="stages")
+        yield Static("", id="save-warning")
+        with Horizontal(id="live-body"):
+            with Vertical(id="notes-column"):
+                yield TextArea(
+                    self._initial_text, id="notes", soft_wrap=True, show_line_numbers=False, tab_behavior="indent"
+                )
+                yield Static("", id="notes-status")
+            with Vertical(id="side"):
+                yield PromptDeck(id="deck")
+                yield Static("", id="actions-title")
+                yield SessionActions(id="session-actions")
+        yield Footer()
+
+    def _heading(self) -> str:
+        goal = f" · {self.session.goal}" if self.session.goal else ""
+        return f"[b]{self.client.name}[/b] · session {self.session.number}/{self.client.agreement.sessions_planned} · {self.framework.name}{goal}"
+
+    @property
+    def notes(self) -> TextArea:
+        return self.query_one("#notes", TextArea)
+
+    def on_mount(self) -> None:
+        notes = self.notes
+        notes.move_cursor(notes.document.end)
+        self._autosave = self.set_timer(self.coach_app.settings.autosave_seconds, self._autosave_now, pause=True)
+        self.set_interval(1.0, self._tick)
+        self._refresh_all()
+        if self._due_actions:
+            self.app.push_screen(AccountabilityScreen(self._due_actions, self.coach_app.today()), self._reviews_done)
+        self.save_in_background()
+
+    def on_resize(self, event: Resize) -> None:
+        self._fit_side(event.size.width)
+
+    def _fit_side(self, width: int) -> None:
+        self.query_one("#side").display = self._side_wanted and width >= 70
+        self.set_class(width < 100, "-narrow")
+
+    # --- what the screen shows ----------------------------------------------------------------
+
+    @property
+    def stage_id(self) -> str:
+        return self.session.visits[-1].stage
+
+    def _now(self) -> datetime:
+        return self.coach_app.clock()
+
+    def _tick(self) -> None:
+        now = self._now()
+        closing = self.framework.stages[-1].name
+        self.query_one(SessionClock).show(
+            (now - self.session.started_at).total_seconds(),
+            self.session.planned_minutes,
+            self.coach_app.settings.end_warning_minutes,
+            closing,
+        )
+        self._show_stages(now)
+
+    def _show_stages(self, now: datetime) -> None:
+        seconds = self.session.stage_seconds(until=now)
+        views = [
+            StageView(
+                name=stage.name,
+                key=STAGE_KEYS[index].upper() if index < len(STAGE_KEYS) else "",
+                seconds=seconds.get(stage.id, 0.0),
+                timebox_seconds=self.framework.timebox_seconds(stage.id, self.session.planned_minutes),
+                current=stage.id == self.stage_id,
+            )
+            for index, stage in enumerate(self.framework.stages)
+        ]
+        self.query_one(StageBar).show(views, compact=self.size.width < 100)
+
+    def _questions(self) -> list[str]:
+        return list(self.framework.stage(self.stage_id).questions)
+
+    def _show_deck(self) -> None:
+        questions = self._questions()
+        index = self._question_index.get(self.stage_id, 0) % max(1, len(questions))
+        asked = {prompt.text for prompt in self.session.prompts}
+        rows = 4 if self.size.height >= 30 else 2
+        self.query_one(PromptDeck).show(self.framework.stage(self.stage_id).name, questions, index, asked, rows)
+
+    def _show_actions(self) -> None:
+        self.query_one("#actions-title", Static).update(f"[b]Actions ({len(self.actions)})[/b]  [dim]ctrl+l add · F7 edit[/dim]")
+        self.query_one(SessionActions).show(self.actions, self.coach_app.today())
+
+    def _show_status(self, force: bool = False) -> None:
+        row = self.notes.cursor_location[0]
+        kind, _ = line_kind(self.notes.document.get_line(row))
+        if kind == self._shown_kind and not force:
+            return
+        self._shown_kind = kind
+        self.query_one("#notes-status", Static).update(
+            f"[b]{KIND_LABEL[kind]}[/b] [dim]· ctrl+t kind: ! insight  > quote  ~ private[/dim]"
+        )
+
+    def _refresh_all(self) -> None:
+        self._tick()
+        self._show_deck()
+        self._show_actions()
+        self._show_status(force=True)
+        self._fit_side(self.size.width)
+
+    # --- notes and saving ---------------------------------------------------------------------
+
+    @on(TextArea.Changed, "#notes")
+    def _notes_changed(self) -> None:
+        self._dirty = True
+        if self._autosave is not None:
+            self._autosave.reset()
+            self._autosave.resume()
+        self._show_status()
+
+    @on(TextArea.SelectionChanged, "#notes")
+    def _cursor_moved(self) -> None:
+        self._show_status()
+
+    def _changed(self) -> None:
+        """Something other than typing changed: show it and save soon."""
+        self._dirty = True
+        if self._autosave is not None:
+            self._autosave.reset()
+            self._autosave.resume()
+
+    def snapshot(self) -> LiveDraft:
+        """The session as it stands, notes parsed from the editor, detached from the screen's state."""
+        text = self.notes.text
+        self.session.notes = parse_notes(
+            text, self.framework.stage_names_to_ids(), self.framework.stages[0].id, self.session.notes, self._now()
+        )
+        return LiveDraft(
+            session=self.session.model_copy(deep=True),
+            editor_text=text,
+            actions=[a.model_copy(deep=True) for a in [*self.actions, *self.reviewed]],
+            saved_at=self._now(),
+        )
+
+    def _autosave_now(self) -> None:
+        if self._autosave is not None:
+            self._autosave.pause()
+        self.save_in_background()
+
+    def save_in_background(self) -> None:
+        if self._saving:
+            self._dirty = True  # the running save is older than what is on screen: save again after it
+            return
+        self._saving = True
+        self._dirty = False
+        self._write_draft(self.snapshot())
+
+    @work(thread=True, group="autosave", exit_on_error=False)
+    def _write_draft(self, draft: LiveDraft) -> None:
+        try:
+            self.coach_app.repository.save_draft(draft)
+        except (StoreError, OSError) as error:
+            self.app.call_from_thread(self._saved, draft.saved_at, str(error))
+        else:
+            self.app.call_from_thread(self._saved, draft.saved_at, None)
+
+    def _saved(self, at: datetime, error: str | None) -> None:
+        self._saving = False
+        self._show_save_state(at, error)
+        if error is not None:
+            self._dirty = True
+            if self._retry is None:
+                self._retry = self.set_timer(RETRY_SECONDS, self._retry_save)
+        elif self._dirty:
+            self.save_in_background()
+
+    def _retry_save(self) -> None:
+        self._retry = None
+        self.save_in_background()
+
+    def _show_save_state(self, at: datetime, error: str | None) -> None:
+        warning = self.query_one("#save-warning", Static)
+        self._save_error = error
+        warning.display = error is not None
+        if error is not None:
+            warning.update(
+                f"⚠ NOT SAVED: {error}  Keep typing: everything stays here and saving is retried every "
+                f"{RETRY_SECONDS:.0f} s."
+            )
+        self.query_one("#notes-status", Static).set_class(error is not None, "-unsaved")
+        self.sub_title = f"saved {at:%H:%M:%S}" if error is None else "NOT SAVED"
+
+    def save_now(self) -> None:
+        """Save synchronously (quit, screen change, SIGHUP/SIGTERM); raises StoreError if it cannot."""
+        draft = self.snapshot()
+        try:
+            self.coach_app.repository.save_draft(draft)
+        except (StoreError, OSError) as error:
+            self._show_save_state(draft.saved_at, str(error))
+            raise
+        self._dirty = False
+        self._show_save_state(draft.saved_at, None)
+
+    def on_screen_suspend(self) -> None:
+        try:
+            self.save_now()
+        except (StoreError, OSError):
+            self._dirty = True
+
+    def action_save(self) -> None:
+        try:
+            self.save_now()
+        except (StoreError, OSError):
+            return
+        self.notify("Saved.", timeout=2)
+
+    # --- stages -------------------------------------------------------------------------------
+
+    def _enter_stage(self, stage_id: str) -> None:
+        if stage_id == self.stage_id:
+            return
+        now = self._now()
+        self.session.visits[-1].ended_at = now
+        self.session.visits.append(StageVisit(stage=stage_id, started_at=now))
+        header = stage_header(self.framework.stage(stage_id).name, (now - self.session.started_at).total_seconds())
+        notes = self.notes
+        document = notes.document
+        last = document.line_count - 1
+        while last > 0 and not document.get_line(last).strip():
+            last -= 1
+        if parse_header(document.get_line(last)) is not None:
+            # Nothing was written under the previous header: replace it rather than stack headers.
+            notes.replace(header + "\n", (last, 0), document.end)
+        else:
+            ending = document.get_line(document.line_count - 1)
+            notes.insert(("\n" if ending.strip() else "") + "\n" + header + "\n", document.end)
+        notes.move_cursor(notes.document.end)
+        notes.scroll_cursor_visible()
+        self._changed()
+        self._tick()
+        self._show_deck()
+
+    def action_next_stage(self) -> None:
+        following = self.framework.next_stage(self.stage_id)
+        if following is None:
+            self.notify(f"{self.framework.stages[-1].name} is the last stage. F10 ends the session.", timeout=3)
+            return
+        self._enter_stage(following.id)
+
+    def action_previous_stage(self) -> None:
+        previous = self.framework.previous_stage(self.stage_id)
+        if previous is not None:
+            self._enter_stage(previous.id)
+
+    def action_go_stage(self, index: int) -> None:
+        if index < len(self.framework.stages):
+            self._enter_stage(self.framework.stages[index].id)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "go_stage" and parameters:
+            return int(cast(int, parameters[0])) < len(self.framework.stages)
+        return True
+
+    # --- questions ----------------------------------------------------------------------------
+
+    def _move_question(self, step: int) -> None:
+        count = max(1, len(self._questions()))
+        self._question_index[self.stage_id] = (self._question_index.get(self.stage_id, 0) + step) % count
+        self._show_deck()
+
+    def action_next_question(self) -> None:
+        self._move_question(1)
+
+    def action_previous_question(self) -> None:
+        self._move_question(-1)
+
+    def _current_question(self) -> str | None:
+        questions = self._questions()
+        if not questions:
+            return None
+        return questions[self._question_index.get(self.stage_id, 0) % len(questions)]
+
+    def action_mark_asked(self) -> None:
+        question = self._current_question()
+        if question is None:
+            return
+        self.session.prompts.append(PromptAsked(at=self._now(), stage=self.stage_id, text=question))
+        self._move_question(1)
+        self._changed()
+
+    def action_ask_question(self) -> None:
+        question = self._current_question()
+        if question is None:
+            return
+        notes = self.notes
+        row = notes.cursor_location[0]
+        line = notes.document.get_line(row)
+        end = (row, len(line))
+        notes.insert(("\n" if line.strip() else "") + f"Q: {question}\n", end)
+        self.action_mark_asked()
+
+    # --- note kinds ---------------------------------------------------------------------------
+
+    def action_cycle_kind(self) -> None:
+        notes = self.notes
+        row, column = notes.cursor_location
+        line = notes.document.get_line(row)
+        if parse_header(line) is not None:
+            self.notify("That line is a stage header; move to a note line to change its kind.", timeout=3)
+            return
+        kind, _ = line_kind(line)
+        changed = set_line_kind(line, next_kind(kind))
+        notes.replace(changed, (row, 0), (row, len(line)))
+        notes.move_cursor((row, max(0, column + len(changed) - len(line))))
+        self._show_status(force=True)
+
+    # --- accountability, actions, ratings -------------------------------------------------------
+
+    def _reviews_done(self, reviewed: Reviewed | None) -> None:
+        now = self._now()
+        for action in self._due_actions:
+            if reviewed is None or action.id not in reviewed:
+                continue
+            outcome, learning = reviewed[action.id]
+            review = ActionReview(action_id=action.id, at=now, session_id=self.session.id, outcome=outcome, learning=learning)
+            self.session.reviews.append(review)
+            updated = action.model_copy(
+                update={"status": REVIEW_STATUS[outcome], "reviews": [*action.reviews, review]}
+            )
+            self.reviewed = [a for a in self.reviewed if a.id != action.id] + [updated]
+        count = len(reviewed or {})
+        if count:
+            self.notify(f"Recorded {count} action review{'s' if count != 1 else ''}.", timeout=3)
+        self._changed()
+        self.notes.focus()
+
+    def action_new_action(self) -> None:
+        self._open_builder(None)
+
+    def _open_builder(self, action: Action | None) -> None:
+        def done(result: Action | None) -> None:
+            self.notes.focus()
+            if result is None:
+                return
+            if any(a.id == result.id for a in self.actions):
+                self.actions = [result if a.id == result.id else a for a in self.actions]
+            else:
+                result = result.model_copy(update={"position": len(self.actions)})
+                self.actions.append(result)
+                self.session.action_ids.append(result.id)
+            self._show_actions()
+            self._changed()
+
+        self.app.push_screen(
+            ActionBuilderScreen(self.client.id, self.session.id, self.goals, self.coach_app.today(), action), done
+        )
+
+    @on(SessionActions.EditRequested)
+    def _edit_action(self, event: SessionActions.EditRequested) -> None:
+        action = next((a for a in self.actions if a.id == event.action_id), None)
+        if action is not None:
+            self._open_builder(action)
+
+    @on(SessionActions.RemoveRequested)
+    def _remove_action(self, event: SessionActions.RemoveRequested) -> None:
+        self.actions = [a for a in self.actions if a.id != event.action_id]
+        self.session.action_ids = [i for i in self.session.action_ids if i != event.action_id]
+        self._show_actions()
+        self._changed()
+        if not self.actions:
+            self.notes.focus()
+
+    @on(SessionActions.LeaveRequested)
+    def _leave_actions(self) -> None:
+        self.notes.focus()
+
+    def action_focus_actions(self) -> None:
+        if not self.actions:
+            self.notify("No actions yet: ctrl+l adds one.", timeout=3)
+            return
+        self._side_wanted = True
+        self._fit_side(self.size.width)
+        self.query_one(SessionActions).focus()
+
+    def action_rate(self) -> None:
+        kind, goal_id = self._last_rating
+
+        def done(result: RatingInput | None) -> None:
+            self.notes.focus()
+            if result is None:
+                return
+            self._last_rating = (result.kind, result.goal_id)
+            self.session.ratings.append(
+                ScalingRating(at=self._now(), stage=self.stage_id, kind=result.kind, value=result.value, goal_id=result.goal_id)
+            )
+            self.notify(f"Recorded {result.kind.value} {result.value}/10.", timeout=3)
+            self._changed()
+
+        self.app.push_screen(ScalingScreen(self.goals, kind, goal_id), done)
+
+    def action_toggle_side(self) -> None:
+        self._side_wanted = not self._side_wanted
+        self._fit_side(self.size.width)
+
+    # --- closing ------------------------------------------------------------------------------
+
+    def action_end_session(self) -> None:
+        now = self._now()
+        self.snapshot()
+        summary = closing_summary(self.session, self.framework, self.actions, now, self.coach_app.today())
+        title = f"End session {self.session.number} with {self.client.name}?"
+        self.app.push_screen(ClosingScreen(title, summary, self.coach_app.today(), self.session.next_checkin), self._close)
+
+    def _close(self, choice: CloseChoice | None) -> None:
+        if choice is None:
+            self.notes.focus()
+            return
+        now = self._now()
+        draft = self.snapshot()
+        session = draft.session
+        session.visits[-1].ended_at = now
+        session.ended_at = now
+        session.next_checkin = choice.next_checkin
+        session.status = SessionStatus.CLOSED
+        try:
+            self.coach_app.repository.close_session(session, draft.actions)
+        except StoreError as error:
+            self.notify(f"The session is not closed yet: {error}", severity="error", timeout=15)
+            return
+        if self._autosave is not None:
+            self._autosave.stop()
+        self.coach_app.session_closed(self, session)

@@ -1,0 +1,76 @@
+"""Provides the start-session dialog: framework, planned length and the session's own goal."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Select, Static
+
+from coachtui.domain.frameworks import all_frameworks
+from coachtui.domain.notes import clean_text
+from coachtui.ui.styles import style
+from coachtui.ui.widgets.form_row import FormRow
+
+
+@dataclass(frozen=True)
+class SessionSetup:
+    framework: str
+    planned_minutes: int
+    goal: str
+
+
+class StartSessionScreen(ModalScreen[SessionSetup | None]):
+    """Enter moves on and starts from the last field; ctrl+s starts at once."""
+
+    CSS_PATH = style("start_session")
+    AUTO_FOCUS = "#session-goal"
+    BINDINGS = [
+        Binding("ctrl+s", "start", "Start session", id="start.start", priority=True),
+        Binding("escape", "cancel", "Cancel", id="start.cancel"),
+    ]
+
+    def __init__(self, heading: str, framework: str, planned_minutes: int) -> None:
+        super().__init__()
+        self._heading = heading
+        self._framework = framework
+        self._minutes = planned_minutes
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="start-box"):
+            yield Static(self._heading, id="start-title")
+            yield FormRow("Session goal", Input(placeholder="optional: what the client wants from today", id="session-goal", compact=True))
+            options = [(f"{f.name} · {' → '.join(s.name for s in f.stages)}", f.id) for f in all_frameworks()]
+            yield FormRow("Model", Select(options, value=self._framework, allow_blank=False, compact=True, id="framework"))
+            yield FormRow("Minutes", Input(str(self._minutes), id="minutes", compact=True, restrict=r"\d{0,3}"))
+            yield Static("", id="start-error", classes="error")
+            yield Static("[b]enter[/b] next · [b]ctrl+s[/b] start · [b]esc[/b] cancel", classes="hint")
+
+    @on(Input.Submitted)
+    def _submitted(self, event: Input.Submitted) -> None:
+        if event.input.id == "minutes":
+            self.action_start()
+        else:
+            self.focus_next()
+
+    def action_start(self) -> None:
+        raw = self.query_one("#minutes", Input).value.strip()
+        if not raw.isdigit() or not 5 <= int(raw) <= 480:
+            self.query_one("#start-error", Static).update("Planned length is a number of minutes from 5 to 480.")
+            self.query_one("#minutes", Input).focus()
+            return
+        framework = self.query_one("#framework", Select).value
+        self.dismiss(
+            SessionSetup(
+                framework=framework if isinstance(framework, str) else "grow",
+                planned_minutes=int(raw),
+                goal=clean_text(self.query_one("#session-goal", Input).value).strip(),
+            )
+        )
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

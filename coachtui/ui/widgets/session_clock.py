@@ -1,0 +1,29 @@
+"""Provides SessionClock: elapsed and planned time, with a quiet cue near the end."""
+
+from __future__ import annotations
+
+from textual.content import Content
+from textual.widgets import Static
+
+
+def clock_text(seconds: float) -> str:
+    seconds = max(0, int(seconds))
+    hours, rest = divmod(seconds, 3600)
+    return f"{hours:02d}:{rest // 60:02d}:{rest % 60:02d}"
+
+
+class SessionClock(Static):
+    """Shows "00:23:10 / 60:00"; in the last minutes a short amber word says it is time to close."""
+
+    DEFAULT_CSS = """
+    SessionClock { width: auto; padding: 0 1; }
+    """
+
+    def show(self, elapsed: float, planned_minutes: int, warning_minutes: int, closing_stage: str) -> None:
+        left = planned_minutes * 60 - elapsed
+        parts: list[str | tuple[str, str]] = [f"{clock_text(elapsed)} / {planned_minutes}:00"]
+        if left <= 0:
+            parts.append((f"  over by {int(-left // 60) + 1}m", "bold $warning"))
+        elif left <= warning_minutes * 60:
+            parts.append((f"  {int(left // 60) + 1}m left · {closing_stage}", "bold $warning"))
+        self.update(Content.assemble(*parts))

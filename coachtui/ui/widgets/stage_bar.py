@@ -1,0 +1,51 @@
+"""Provides StageBar: the coaching model's stages, the current one marked, minutes spent in each."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.content import Content
+from textual.widgets import Static
+
+
+@dataclass(frozen=True)
+class StageView:
+    """One stage as the bar shows it."""
+
+    name: str
+    key: str
+    seconds: float
+    timebox_seconds: float
+    current: bool
+
+    @property
+    def over_timebox(self) -> bool:
+        return self.timebox_seconds > 0 and self.seconds >= self.timebox_seconds
+
+
+def minutes(seconds: float) -> str:
+    return f"{int(seconds // 60)}m"
+
+
+class StageBar(Static):
+    """Dumb: shows the stages it is given. A used-up time-box turns the stage's minutes amber; nothing flashes."""
+
+    DEFAULT_CSS = """
+    StageBar { height: auto; padding: 0 1; background: $boost; }
+    """
+
+    def show(self, stages: list[StageView], compact: bool = False) -> None:
+        parts: list[str | tuple[str, str]] = []
+        for index, stage in enumerate(stages):
+            if index:
+                parts.append("  ")
+            marker = "▶" if stage.current else ("●" if stage.seconds >= 60 else "○")
+            if not compact:
+                parts.append((f"{stage.key} ", "dim"))
+            parts.append((f"{marker} {stage.name}", "bold reverse" if stage.current else ""))
+            if stage.seconds >= 60 or stage.current:
+                spent = f" {minutes(stage.seconds)}"
+                if stage.timebox_seconds and stage.current:
+                    spent += f"/{minutes(stage.timebox_seconds)}"
+                parts.append((spent, "bold $warning" if stage.over_timebox else ""))
+        self.update(Content.assemble(*parts))
