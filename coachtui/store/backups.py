@@ -1,0 +1,90 @@
+"""Provides rotating daily backups of the TinyDB files in ``DATA/backups/``.
+
+A file ``DATA/practice.json`` or ``DATA/clients/<id>.json`` is copied to
+``DATA/backups/<stem>.<YYYYmmdd-HHMMSS>.json`` at most once a day, and only
+after it was read and validated, so a broken file never pushes a good backup
+out of the rotation. The newest ``KEEP`` backups of each file are kept.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from contextlib import suppress
+from datetime import datetime
+from pathlib import Path
+
+from coachtui.store import atomic
+from coachtui.store.paths import ensure_private_dir
+
+BACKUP_DIR_NAME = "backups"
+KEEP = 7
+STAMP_FORMAT = "%Y%m%d-%H%M%S"
+_SUBFOLDERS = ("clients", "drafts")
+
+
+def backup_dir_for(path: Path) -> Path:
+    """The backups folder of the data folder ``path`` belongs to."""
+    path = Path(path)
+    data_dir = path.parent.parent if path.parent.name in _SUBFOLDERS else path.parent
+    return data_dir / BACKUP_DIR_NAME
+
+
+def _pattern(stem: str) -> re.Pattern[str]:
+    return re.compile(rf"^{re.escape(stem)}\.(\d{{8}}-\d{{6}})\.json$")
+
+
+def list_backups(path: Path) -> list[Path]:
+    """Backups of ``path``, oldest first (the timestamp in the name sorts by time)."""
+    folder = backup_dir_for(path)
+    pattern = _pattern(Path(path).stem)
+    try:
+        names = [entry.name for entry in os.scandir(folder) if pattern.match(entry.name)]
+    except FileNotFoundError:
+        return []
+    return [folder / name for name in sorted(names)]
+
+
+def latest_backup(path: Path) -> Path | None:
+    """The newest backup of ``path``, or None."""
+    backups = list_backups(path)
+    return backups[-1] if backups else None
+
+
+def take_backup(
+    path: Path, *, now: datetime | None = None, force: bool = False, keep: int = KEEP
+) -> Path | None:
+    """Copy ``path`` into the backups folder unless it was already backed up today (or ``force``).
+
+    Returns the new backup, or None when none was needed. Rotates afterwards.
+    Raises OSError if the copy cannot be written.
+    """
+    path = Path(path)
+    if not path.exists():
+        return None
+    now = now or datetime.now()
+    today = now.strftime("%Y%m%d")
+    if not force and any(backup.name.startswith(f"{path.stem}.{today}-") for backup in list_backups(path)):
+        return None
+    target = backup_dir_for(path) / f"{path.stem}.{now.strftime(STAMP_FORMAT)}.json"
+    if target.exists():
+        # Same second as the last backup, of a file we have not written since: nothing new to keep.
+        return None
+    ensure_private_dir(target.parent)
+    atomic.atomic_write_bytes(target, path.read_bytes())
+    rotate(path, keep=keep)
+    return target
+
+
+def rotate(path: Path, *, keep: int = KEEP) -> None:
+    """Delete all but the newest ``keep`` backups of ``path``."""
+    backups = list_backups(path)
+    stale = backups[:-keep] if keep > 0 else backups
+    for old in stale:
+        with suppress(FileNotFoundError):
+            old.unlink()
+
+
+def remove_backups(path: Path) -> None:
+    """Delete every backup of ``path`` (erasure of a client)."""
+    rotate(path, keep=0)

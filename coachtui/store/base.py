@@ -1,0 +1,118 @@
+"""Provides the repository's shared machinery: state, the lock decorator, loading and saving client files."""
+
+from __future__ import annotations
+
+import functools
+import threading
+from collections.abc import Callable
+from contextlib import suppress
+from pathlib import Path
+from typing import Concatenate, ParamSpec, TypeVar
+
+from coachtui.domain.models import Action, CheckIn, Client, ClientSummary, Reflection, Session
+from coachtui.store import backups
+from coachtui.store.documents import TinyFile
+from coachtui.store.drafts import DraftFolder, check_id
+from coachtui.store.errors import ReadOnlyError, RecordNotFound, StoreError
+from coachtui.store.lock import DataDirLock
+from coachtui.store.migrations import CURRENT_VERSION
+from coachtui.store.summary import compute_summary
+
+P = ParamSpec("P")
+R = TypeVar("R")
+B = TypeVar("B", bound="RepositoryBase")
+
+PRACTICE_FILE = "practice.json"
+CLIENTS_DIR = "clients"
+DRAFTS_DIR = "drafts"
+
+
+def synchronized(method: Callable[Concatenate[B, P], R]) -> Callable[Concatenate[B, P], R]:
+    """Run a public method under the repository's re-entrant lock, refusing once it is closed."""
+
+    @functools.wraps(method)
+    def wrapper(self: B, *args: P.args, **kwargs: P.kwargs) -> R:
+        with self._mutex:
+            if self._closed:
+                raise StoreError(f"The data folder {self.data_dir} was closed; reopen it to continue.")
+            return method(self, *args, **kwargs)
+
+    return wrapper
+
+
+class RepositoryBase:
+    """State shared by the repository's parts: the practice file, the cached client files, the drafts."""
+
+    def __init__(self, data_dir: Path, *, read_only: bool, lock: DataDirLock | None) -> None:
+        """Use ``Repository.open``; this only sets up the object."""
+        self.data_dir = Path(data_dir)
+        self.read_only = read_only
+        self._lock = lock
+        self._mutex = threading.RLock()
+        self._closed = False
+        self._practice = TinyFile(self.data_dir / PRACTICE_FILE, "practice", read_only=read_only)
+        self._clients: dict[str, TinyFile] = {}
+        self._drafts = DraftFolder(self.data_dir / DRAFTS_DIR)
+
+    def _writable(self) -> None:
+        if self.read_only:
+            raise ReadOnlyError(self.data_dir)
+
+    def _after_load(self, file: TinyFile) -> None:
+        """Read and validate ``file``, then take its daily backup (never of a file that failed to load)."""
+        file.load()
+        if self.read_only or not file.path.exists():
+            return
+        taken = None
+        with suppress(OSError):
+            # A failed backup must not stop the coach from working; saves report disk problems.
+            taken = backups.take_backup(file.path)
+        if file.oldest_version < CURRENT_VERSION and taken is None:
+            path = file.path
+
+            def backup_before_migrating() -> None:
+                backups.take_backup(path, force=True)
+
+            file.storage.before_first_write = backup_before_migrating
+
+    @synchronized
+    def get_client(self, client_id: str) -> Client:
+        client = self._practice.find("clients", Client, "id", client_id)
+        if client is None:
+            raise RecordNotFound("client", client_id)
+        return client
+
+    def _client_path(self, client_id: str) -> Path:
+        return self.data_dir / CLIENTS_DIR / f"{check_id(client_id)}.json"
+
+    def _client_file(self, client_id: str) -> TinyFile:
+        """The client's file, read (and backed up) the first time it is needed, then kept in memory."""
+        file = self._clients.get(client_id)
+        if file is None:
+            self.get_client(client_id)
+            file = TinyFile(self._client_path(client_id), "client", read_only=self.read_only)
+            self._after_load(file)
+            self._clients[client_id] = file
+        return file
+
+    def _save_to_client(self, client_id: str, change: Callable[[TinyFile], object]) -> None:
+        """Apply ``change`` to a client's file in one atomic write, then refresh the client's summary."""
+        self._writable()
+        file = self._client_file(client_id)
+        with file.batch():
+            change(file)
+        self._refresh_summary(client_id)
+
+    def _refresh_summary(self, client_id: str) -> None:
+        """Recompute a client's summary from its loaded file; practice.json is written only if it changed."""
+        file = self._client_file(client_id)
+        reflected = {r.session_id for r in self._practice.records("reflections", Reflection)}
+        fresh = compute_summary(
+            client_id,
+            file.records("sessions", Session),
+            file.records("actions", Action),
+            file.records("checkins", CheckIn),
+            reflected,
+        )
+        if self._practice.find("summaries", ClientSummary, "client_id", client_id) != fresh:
+            self._practice.put("summaries", fresh, key="client_id")

@@ -1,0 +1,186 @@
+"""Provides the repository's methods on a client's file: plan, goals, actions, check-ins, sessions."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, datetime
+
+from coachtui.domain.models import (
+    Action,
+    ActionStatus,
+    CheckIn,
+    CoachingPlan,
+    Goal,
+    PlanRevision,
+    PlanState,
+    Session,
+    SessionStatus,
+    now,
+)
+from coachtui.store.base import RepositoryBase, synchronized
+from coachtui.store.documents import TinyFile
+from coachtui.store.drafts import check_id
+from coachtui.store.errors import RecordNotFound
+
+
+class ClientRecords(RepositoryBase):
+    """Reads and writes of one client's file; each save is one atomic write of that file."""
+
+    # --- the plan ---------------------------------------------------------------------------
+
+    @synchronized
+    def get_plan(self, client_id: str) -> CoachingPlan:
+        """The client's plan, or an empty one (id == client_id) if none was saved yet."""
+        plans = self._client_file(client_id).records("plan", CoachingPlan)
+        return plans[0] if plans else CoachingPlan(id=client_id, client_id=client_id)
+
+    @synchronized
+    def list_goals(self, client_id: str) -> list[Goal]:
+        return sorted(self._client_file(client_id).records("goals", Goal), key=lambda g: g.position)
+
+    @synchronized
+    def list_actions(self, client_id: str) -> list[Action]:
+        return sorted(self._client_file(client_id).records("actions", Action), key=lambda a: a.position)
+
+    @synchronized
+    def list_checkins(self, client_id: str) -> list[CheckIn]:
+        """Check-ins in the order they were saved."""
+        return self._client_file(client_id).records("checkins", CheckIn)
+
+    @synchronized
+    def list_revisions(self, client_id: str, target_id: str | None = None) -> list[PlanRevision]:
+        """Revisions oldest first, optionally only those about ``target_id``."""
+        revisions = self._client_file(client_id).records("revisions", PlanRevision)
+        if target_id is not None:
+            revisions = [r for r in revisions if r.target_id == target_id]
+        return sorted(revisions, key=lambda r: r.at)
+
+    @synchronized
+    def load_plan_state(self, client_id: str) -> PlanState:
+        return PlanState(
+            plan=self.get_plan(client_id),
+            goals=self.list_goals(client_id),
+            actions=self.list_actions(client_id),
+            checkins=self.list_checkins(client_id),
+        )
+
+    @synchronized
+    def save_plan_state(
+        self, client_id: str, state: PlanState, revisions: Sequence[PlanRevision] = ()
+    ) -> None:
+        """Replace the plan, goals, actions and check-ins and append ``revisions``: one atomic write."""
+        records = (state.plan, *state.goals, *state.actions, *state.checkins, *revisions)
+        strays = [r.id for r in records if getattr(r, "client_id", None) != client_id]
+        if strays:
+            raise ValueError(f"records {strays} belong to another client than {client_id}")
+
+        def change(file: TinyFile) -> None:
+            file.replace_all("plan", [state.plan])
+            file.replace_all("goals", state.goals)
+            file.replace_all("actions", state.actions)
+            file.replace_all("checkins", state.checkins)
+            for revision in revisions:
+                file.put("revisions", revision)
+
+        self._save_to_client(client_id, change)
+
+    @synchronized
+    def save_plan(self, plan: CoachingPlan) -> None:
+        self._save_to_client(plan.client_id, lambda file: file.replace_all("plan", [plan]))
+
+    @synchronized
+    def save_goal(self, goal: Goal) -> None:
+        self._save_to_client(goal.client_id, lambda file: file.put("goals", goal))
+
+    @synchronized
+    def save_action(self, action: Action) -> None:
+        self._save_to_client(action.client_id, lambda file: file.put("actions", action))
+
+    @synchronized
+    def save_checkin(self, checkin: CheckIn) -> None:
+        self._save_to_client(checkin.client_id, lambda file: file.put("checkins", checkin))
+
+    @synchronized
+    def add_revision(self, revision: PlanRevision) -> None:
+        self._save_to_client(revision.client_id, lambda file: file.put("revisions", revision))
+
+    def _delete(self, client_id: str, table: str, kind: str, record_id: str) -> None:
+        if not any(d.get("id") == record_id for d in self._client_file(client_id).documents(table)):
+            raise RecordNotFound(kind, record_id)
+        self._save_to_client(client_id, lambda file: file.delete(table, "id", record_id))
+
+    @synchronized
+    def delete_goal(self, client_id: str, goal_id: str) -> None:
+        self._delete(client_id, "goals", "goal", goal_id)
+
+    @synchronized
+    def delete_action(self, client_id: str, action_id: str) -> None:
+        self._delete(client_id, "actions", "action", action_id)
+
+    @synchronized
+    def delete_checkin(self, client_id: str, checkin_id: str) -> None:
+        self._delete(client_id, "checkins", "check-in", checkin_id)
+
+    @synchronized
+    def due_actions(
+        self, client_id: str, since: datetime | None, *, today: date | None = None
+    ) -> list[Action]:
+        """Open actions to review: those due on or before today, and undated ones agreed before ``since``.
+
+        ``since`` is usually the start of the previous session; ``today`` is for tests.
+        """
+        today = today or date.today()
+
+        def is_due(action: Action) -> bool:
+            if action.status != ActionStatus.OPEN:
+                return False
+            if action.due is not None:
+                return action.due <= today
+            return since is not None and action.created_at < since
+
+        due = [a for a in self.list_actions(client_id) if is_due(a)]
+        return sorted(due, key=lambda a: (a.due is None, a.due or date.min, a.position))
+
+    # --- sessions ---------------------------------------------------------------------------
+
+    @synchronized
+    def list_sessions(self, client_id: str) -> list[Session]:
+        return sorted(self._client_file(client_id).records("sessions", Session), key=lambda s: s.number)
+
+    @synchronized
+    def get_session(self, client_id: str, session_id: str) -> Session:
+        session = self._client_file(client_id).find("sessions", Session, "id", session_id)
+        if session is None:
+            raise RecordNotFound("session", session_id)
+        return session
+
+    @synchronized
+    def save_session(self, session: Session) -> None:
+        check_id(session.id)
+        self._save_to_client(session.client_id, lambda file: file.put("sessions", session))
+
+    @synchronized
+    def close_session(self, session: Session, actions: Sequence[Action]) -> None:
+        """Save the session, marked closed (and ended now unless it already ended), and its actions in
+        one write of the client's file; then discard the session's draft."""
+        check_id(session.id)
+        if any(a.client_id != session.client_id for a in actions):
+            raise ValueError("a session's actions must belong to the session's client")
+        closed = session.model_copy(
+            update={"status": SessionStatus.CLOSED, "ended_at": session.ended_at or now()}
+        )
+
+        def change(file: TinyFile) -> None:
+            file.put("sessions", closed)
+            for action in actions:
+                file.put("actions", action)
+
+        self._save_to_client(session.client_id, change)
+        self._drafts.discard(session.id)
+
+    @synchronized
+    def next_session_number(self, client_id: str) -> int:
+        """One more than the highest session number saved or held in a draft for this client."""
+        numbers = [s.number for s in self._client_file(client_id).records("sessions", Session)]
+        numbers += [d.session.number for d in self._drafts.readable() if d.session.client_id == client_id]
+        return max(numbers, default=0) + 1

@@ -1,0 +1,170 @@
+"""Provides ``TinyFile``: one TinyDB file of a known kind, read through migration and validation.
+
+Records go in as pydantic models and come out validated; a file whose
+documents do not validate is refused as a whole (CorruptFileError naming the
+file and the record), and is then never written.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, MutableMapping, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ConfigDict, ValidationError
+from tinydb import Query, TinyDB
+
+from coachtui.domain import models as m
+from coachtui.store.atomic import AtomicJSONStorage, Data, corrupt
+from coachtui.store.migrations import CURRENT_VERSION, FileKind, migrate_file
+
+M = TypeVar("M", bound=BaseModel)
+
+
+class Setting(BaseModel):
+    """One entry of the practice's settings table: a key and any JSON value."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    key: str
+    value: Any = None
+    schema_version: int = CURRENT_VERSION
+
+
+SCHEMAS: dict[str, dict[str, type[BaseModel]]] = {
+    "practice": {
+        "clients": m.Client,
+        "summaries": m.ClientSummary,
+        "reflections": m.Reflection,
+        "settings": Setting,
+    },
+    "client": {
+        "plan": m.CoachingPlan,
+        "goals": m.Goal,
+        "actions": m.Action,
+        "checkins": m.CheckIn,
+        "revisions": m.PlanRevision,
+        "sessions": m.Session,
+    },
+    "draft": {"draft": m.LiveDraft},
+}
+"""The model each table's documents are validated into, per kind of file."""
+
+
+def to_document(model: BaseModel) -> dict[str, Any]:
+    """The JSON document stored for ``model``; every document carries ``schema_version``."""
+    document = model.model_dump(mode="json")
+    document.setdefault("schema_version", CURRENT_VERSION)
+    return document
+
+
+def _without_version(model: type[BaseModel], document: dict[str, Any]) -> dict[str, Any]:
+    # Some records (summaries) have no schema_version field; the store adds it to the document.
+    if "schema_version" in document and "schema_version" not in model.model_fields:
+        return {key: value for key, value in document.items() if key != "schema_version"}
+    return document
+
+
+def _describe(error: ValidationError) -> str:
+    parts = []
+    for detail in error.errors()[:3]:
+        where = ".".join(str(part) for part in detail["loc"]) or "record"
+        parts.append(f"{where}: {detail['msg']}")
+    more = f" (and {error.error_count() - 3} more problems)" if error.error_count() > 3 else ""
+    return "; ".join(parts) + more
+
+
+def validate_document(path: Path, table: str, doc_id: str, model: type[M], document: dict[str, Any]) -> M:
+    """Validate one document into ``model``; CorruptFileError naming the file and the record."""
+    try:
+        return model.model_validate(_without_version(model, document))
+    except ValidationError as error:
+        record = document.get("id") or document.get("client_id") or document.get("key") or doc_id
+        raise corrupt(
+            path,
+            f"the {table!r} record {record!r} (document {doc_id}) is invalid: {_describe(error)}",
+        ) from error
+
+
+def validate_tables(path: Path, kind: FileKind, data: Data) -> None:
+    """Validate every document of the known tables of a parsed file."""
+    for table, model in SCHEMAS[kind].items():
+        for doc_id, document in data.get(table, {}).items():
+            validate_document(path, table, doc_id, model, document)
+
+
+def load_document_file(path: Path, kind: FileKind, data: Data | None) -> tuple[Data, int]:
+    """Migrate and validate parsed file data; return it with the oldest version it held."""
+    migrated, oldest = migrate_file(data, kind, path)
+    validate_tables(path, kind, migrated)
+    return migrated, oldest
+
+
+class TinyFile:
+    """One TinyDB file (practice or client): loaded lazily, validated, written atomically."""
+
+    def __init__(self, path: Path, kind: FileKind, *, read_only: bool = False) -> None:
+        self.path = Path(path)
+        self.kind = kind
+        self.oldest_version = CURRENT_VERSION
+        """The oldest schema version found in the file when it was read; older means it was migrated."""
+        self.db = TinyDB(self.path, storage=AtomicJSONStorage, read_only=read_only, on_load=self._on_load)
+        storage = self.db.storage
+        assert isinstance(storage, AtomicJSONStorage)
+        self.storage: AtomicJSONStorage = storage
+
+    def _on_load(self, data: Data | None) -> Data:
+        migrated, self.oldest_version = load_document_file(self.path, self.kind, data)
+        return migrated
+
+    def load(self) -> None:
+        """Read, migrate and validate the file now; raises CorruptFileError or NewerSchemaError."""
+        self.storage.read()
+
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """Every change inside is written to the file in one atomic write at the end."""
+        with self.storage.batch():
+            yield
+
+    def documents(self, table: str) -> list[dict[str, Any]]:
+        return [dict(document) for document in self.db.table(table).all()]
+
+    def records(self, table: str, model: type[M]) -> list[M]:
+        """Every record of ``table``, in stored order."""
+        return [
+            validate_document(self.path, table, str(document.doc_id), model, dict(document))
+            for document in self.db.table(table).all()
+        ]
+
+    def find(self, table: str, model: type[M], key: str, value: str) -> M | None:
+        for record in self.records(table, model):
+            if getattr(record, key) == value:
+                return record
+        return None
+
+    def put(self, table: str, record: BaseModel, key: str = "id") -> None:
+        """Insert ``record`` or replace the stored one with the same ``key``."""
+        document = to_document(record)
+
+        def replace(stored: MutableMapping[str, Any]) -> None:
+            stored.clear()
+            stored.update(document)
+
+        with self.batch():
+            if not self.db.table(table).update(replace, Query()[key] == document[key]):
+                self.db.table(table).insert(document)
+
+    def delete(self, table: str, key: str, value: str) -> bool:
+        """Delete the records whose ``key`` is ``value``; whether any was there."""
+        with self.batch():
+            return bool(self.db.table(table).remove(Query()[key] == value))
+
+    def replace_all(self, table: str, records: Sequence[BaseModel]) -> None:
+        """Make ``records`` the whole content of ``table``, in this order."""
+        documents = [to_document(record) for record in records]
+        with self.batch():
+            self.db.table(table).truncate()
+            if documents:
+                self.db.table(table).insert_multiple(documents)

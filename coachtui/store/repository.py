@@ -1,0 +1,284 @@
+"""Provides ``Repository``: the one door to the coach's data, used by the UI and the command line.
+
+Layout of a data folder (all folders 0700, all files 0600)::
+
+    practice.json             clients, summaries, reflections, settings, _meta
+    clients/<client_id>.json  plan, goals, actions, checkins, revisions, sessions, _meta
+    drafts/<session_id>.json  a live session's autosave
+    backups/                  daily copies, the newest 7 per file
+    coachtui.lock             the single-writer lock
+
+Opening reads only ``practice.json``; a client's file is read the first time
+it is needed and then kept in memory. Every public method holds one
+re-entrant lock, so the UI may save from worker threads.
+"""
+
+from __future__ import annotations
+
+import os
+from contextlib import suppress
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from coachtui.domain.models import Client, ClientSummary, LiveDraft, Reflection, Session, SessionStatus
+from coachtui.store import backups
+from coachtui.store.atomic import TEMP_SUFFIX, read_tinydb_file
+from coachtui.store.base import CLIENTS_DIR, DRAFTS_DIR, synchronized
+from coachtui.store.client_records import ClientRecords
+from coachtui.store.documents import Setting
+from coachtui.store.drafts import check_id
+from coachtui.store.errors import RecordNotFound, SaveError, StoreError
+from coachtui.store.finder import Candidate, pick
+from coachtui.store.lock import DataDirLock
+from coachtui.store.paths import ensure_private_dir
+
+
+class Repository(ClientRecords):
+    """The coach's data folder: clients, plans, sessions, reflections and live-session drafts."""
+
+    # --- opening and closing ------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, data_dir: Path, *, read_only: bool = False) -> Repository:
+        """Open a data folder: create it as needed, take the lock, validate practice.json, back it up.
+
+        Raises StoreLockedError if another coachtui holds the folder (read-only
+        needs no lock and creates nothing), CorruptFileError or
+        NewerSchemaError if practice.json cannot be used, StoreError if the
+        folder cannot be created.
+        """
+        data_dir = Path(data_dir)
+        lock = None
+        if not read_only:
+            try:
+                for folder in (data_dir, data_dir / CLIENTS_DIR, data_dir / DRAFTS_DIR):
+                    ensure_private_dir(folder)
+            except OSError as error:
+                raise StoreError(
+                    f"Cannot create the data folder {data_dir}: {error.strerror or error}."
+                ) from error
+            lock = DataDirLock(data_dir)
+            lock.acquire()
+        repository = cls(data_dir, read_only=read_only, lock=lock)
+        try:
+            if not read_only:
+                repository._sweep_temp_files()
+            existed = repository._practice.path.exists()
+            repository._after_load(repository._practice)
+            if not existed and not read_only:
+                storage = repository._practice.storage
+                storage.write(storage.read() or {})
+        except BaseException:
+            repository._release()
+            raise
+        return repository
+
+    def _sweep_temp_files(self) -> None:
+        # Temp files are only left by a crash mid-write; we hold the lock, so none is in use.
+        for folder in (self.data_dir, self.data_dir / CLIENTS_DIR, self.data_dir / DRAFTS_DIR):
+            with suppress(OSError):
+                for entry in os.scandir(folder):
+                    if entry.name.startswith(".") and entry.name.endswith(TEMP_SUFFIX):
+                        with suppress(OSError):
+                            os.unlink(entry.path)
+
+    def close(self) -> None:
+        """Save what a failed write left in memory, then release the lock (even if that save fails)."""
+        with self._mutex:
+            if self._closed:
+                return
+            try:
+                if not self.read_only:
+                    for file in [self._practice, *self._clients.values()]:
+                        file.storage.flush()
+            finally:
+                self._release()
+
+    def _release(self) -> None:
+        self._closed = True
+        if self._lock is not None:
+            self._lock.release()
+
+    def __enter__(self) -> Repository:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+    # --- clients, summaries, settings ---------------------------------------------------------
+
+    @synchronized
+    def list_clients(self) -> list[Client]:
+        """Clients sorted by name, case-insensitive."""
+        return sorted(self._practice.records("clients", Client), key=lambda c: (c.name.casefold(), c.id))
+
+    @synchronized
+    def save_client(self, client: Client) -> None:
+        self._writable()
+        check_id(client.id)
+        with self._practice.batch():
+            self._practice.put("clients", client)
+            if self._practice.find("summaries", ClientSummary, "client_id", client.id) is None:
+                self._practice.put("summaries", ClientSummary(client_id=client.id), key="client_id")
+
+    @synchronized
+    def erase_client(self, client_id: str) -> None:
+        """Erase a client: record, summary, reflections, client file, drafts, and the backups of its file.
+
+        Backups of practice.json taken before the erasure still mention the client.
+        """
+        self._writable()
+        path = self._client_path(client_id)
+        known = self._practice.find("clients", Client, "id", client_id) is not None
+        if not known and not path.exists() and not self._practice.storage.dirty:
+            raise RecordNotFound("client", client_id)
+        session_ids: set[str] = set()
+        with suppress(StoreError):
+            data = read_tinydb_file(path) or {}
+            session_ids = {str(doc.get("id")) for doc in data.get("sessions", {}).values()}
+        self._clients.pop(client_id, None)
+        # Files first: if the practice write then fails, the client is still listed and can be erased again.
+        for draft_path in self._drafts.paths():
+            owner = None
+            with suppress(StoreError):
+                owner = self._drafts.load(draft_path).session.client_id
+            if draft_path.stem in session_ids or owner == client_id:
+                self._drafts.remove(draft_path)
+        try:
+            path.unlink(missing_ok=True)
+            backups.remove_backups(path)
+        except OSError as error:
+            raise SaveError(path, error) from error
+        with self._practice.batch():
+            self._practice.delete("clients", "id", client_id)
+            self._practice.delete("summaries", "client_id", client_id)
+            self._practice.delete("reflections", "client_id", client_id)
+
+    @synchronized
+    def find_client(self, ref: str) -> Client:
+        """A client by exact id, id prefix, or case-insensitive unique name or name prefix."""
+        clients = self.list_clients()
+        return pick("client", ref, [Candidate(c.id, c.name, f"{c.name} ({c.id})", c) for c in clients])
+
+    @synchronized
+    def summary(self, client_id: str) -> ClientSummary:
+        self.get_client(client_id)
+        found = self._practice.find("summaries", ClientSummary, "client_id", client_id)
+        return found or ClientSummary(client_id=client_id)
+
+    @synchronized
+    def summaries(self) -> dict[str, ClientSummary]:
+        stored = {s.client_id: s for s in self._practice.records("summaries", ClientSummary)}
+        return {c.id: stored.get(c.id) or ClientSummary(client_id=c.id) for c in self.list_clients()}
+
+    @synchronized
+    def get_setting(self, key: str, default: Any = None) -> Any:
+        """A value of the practice's settings table, or ``default``."""
+        setting = self._practice.find("settings", Setting, "key", key)
+        return default if setting is None else setting.value
+
+    @synchronized
+    def set_setting(self, key: str, value: Any) -> None:
+        """Store a JSON-serialisable value in the practice's settings table."""
+        self._writable()
+        self._practice.put("settings", Setting(key=key, value=value), key="key")
+
+    # --- finding sessions ---------------------------------------------------------------------
+
+    @synchronized
+    def find_session(self, ref: str) -> Session:
+        """A session by id or id prefix across all clients, or by ``CLIENTREF#N`` (client, session number)."""
+        if "#" in ref:
+            client_ref, _, number = ref.rpartition("#")
+            client = self.find_client(client_ref)
+            for session in self.list_sessions(client.id):
+                if number.strip().isdigit() and session.number == int(number):
+                    return session
+            raise RecordNotFound("session", ref)
+        candidates: list[Candidate[tuple[str, str]]] = []
+        for client in self.list_clients():
+            for session_id, number in self._session_ids(client.id):
+                label = f"{client.name} #{number} ({session_id})"
+                candidates.append(Candidate(session_id, "", label, (client.id, session_id)))
+        client_id, session_id = pick("session", ref, candidates)
+        return self.get_session(client_id, session_id)
+
+    def _session_ids(self, client_id: str) -> list[tuple[str, Any]]:
+        """Ids and numbers of a client's sessions, from memory or from a raw read that caches nothing."""
+        file = self._clients.get(client_id)
+        if file is not None:
+            documents = file.documents("sessions")
+        else:
+            try:
+                data = read_tinydb_file(self._client_path(client_id)) or {}
+            except StoreError:
+                # An unreadable file is reported when that client is opened, not while searching.
+                return []
+            documents = list(data.get("sessions", {}).values())
+        return [(str(d.get("id")), d.get("number")) for d in documents]
+
+    # --- reflections --------------------------------------------------------------------------
+
+    @synchronized
+    def list_reflections(self) -> list[Reflection]:
+        """The coach's reflections across clients, newest first."""
+        return sorted(
+            self._practice.records("reflections", Reflection), key=lambda r: r.created_at, reverse=True
+        )
+
+    @synchronized
+    def get_reflection(self, session_id: str) -> Reflection | None:
+        return self._practice.find("reflections", Reflection, "session_id", session_id)
+
+    @synchronized
+    def save_reflection(self, reflection: Reflection) -> None:
+        """Insert or replace the reflection on a session; the summary is updated in the same write."""
+        self._writable()
+        stored = self.summary(reflection.client_id)
+        # Updated in place rather than recomputed so that saving a reflection never reads the client's file.
+        pending = [s for s in stored.sessions_without_reflection if s != reflection.session_id]
+        with self._practice.batch():
+            self._practice.put("reflections", reflection, key="session_id")
+            if pending != stored.sessions_without_reflection:
+                fresh = stored.model_copy(update={"sessions_without_reflection": pending})
+                self._practice.put("summaries", fresh, key="client_id")
+
+    # --- live-session drafts ------------------------------------------------------------------
+
+    @synchronized
+    def save_draft(self, draft: LiveDraft) -> None:
+        """Autosave a live session: one small atomic write of its draft, never the client's file."""
+        self._writable()
+        self._drafts.save(draft)
+
+    @synchronized
+    def list_drafts(self) -> list[LiveDraft]:
+        """Drafts left by a crash, oldest first; drafts of sessions since closed or erased are dropped.
+
+        Raises CorruptFileError for a draft that cannot be read (it is left in place).
+        """
+        drafts = []
+        for draft in self._drafts.load_all():
+            session = draft.session
+            if self._practice.find("clients", Client, "id", session.client_id) is None:
+                stale = True
+            else:
+                stale = False
+                with suppress(StoreError):
+                    stale = any(
+                        d.get("id") == session.id and d.get("status") == SessionStatus.CLOSED
+                        for d in self._client_file(session.client_id).documents("sessions")
+                    )
+            if not stale:
+                drafts.append(draft)
+            elif not self.read_only:
+                self._drafts.discard(session.id)
+        return sorted(drafts, key=lambda d: d.saved_at)
+
+    @synchronized
+    def discard_draft(self, session_id: str) -> None:
+        self._writable()
+        self._drafts.discard(session_id)

@@ -1,0 +1,41 @@
+"""Provides a client's summary: the figures the home screen shows without opening client files."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable, Sequence
+from datetime import date
+
+from coachtui.domain.models import (
+    Action,
+    ActionStatus,
+    CheckIn,
+    ClientSummary,
+    Session,
+    SessionStatus,
+)
+
+
+def compute_summary(
+    client_id: str,
+    sessions: Sequence[Session],
+    actions: Iterable[Action],
+    checkins: Iterable[CheckIn],
+    reflected_session_ids: Collection[str],
+) -> ClientSummary:
+    """Summarise a client's file: sessions held, open actions, next check-in, sessions awaiting reflection."""
+    closed = sorted((s for s in sessions if s.status == SessionStatus.CLOSED), key=lambda s: s.number)
+    open_dues = [a.due for a in actions if a.status == ActionStatus.OPEN]
+    # Undated actions last, so the soonest due date comes first.
+    open_dues.sort(key=lambda due: (due is None, due or date.min))
+    pending = [c for c in checkins if not c.done]
+    dates = [c.on_date for c in pending if c.on_date is not None]
+    numbers = [c.at_session for c in pending if c.at_session is not None]
+    return ClientSummary(
+        client_id=client_id,
+        sessions_held=len(closed),
+        last_session_at=max((s.started_at for s in closed), default=None),
+        open_action_due_dates=open_dues,
+        next_checkin=min(dates, default=None),
+        next_checkin_session=min(numbers, default=None),
+        sessions_without_reflection=[s.id for s in closed if s.id not in reflected_session_ids],
+    )
