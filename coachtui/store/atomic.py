@@ -133,6 +133,7 @@ class AtomicJSONStorage(Storage):
         self._loaded = False
         self._dirty = False
         self._batch_depth = 0
+        self._memory_only = False
         self.before_first_write: Callable[[], None] | None = None
         """Called once before the file is first written (e.g. a backup before writing a migrated file)."""
 
@@ -154,11 +155,13 @@ class AtomicJSONStorage(Storage):
         self._loaded = True
 
     def write(self, data: Data) -> None:
-        if self.read_only:
+        if self.read_only and not self._memory_only:
             raise ReadOnlyError(self.path)
         if not self._loaded:
             self._load()
         self._data = data
+        if self._memory_only:
+            return
         self._dirty = True
         if self._batch_depth == 0:
             self.flush()
@@ -188,6 +191,15 @@ class AtomicJSONStorage(Storage):
             self._batch_depth -= 1
         if self._batch_depth == 0:
             self.flush()
+
+    @contextmanager
+    def memory_only(self) -> Iterator[None]:
+        """Writes inside only change memory: the file gets them with the next real write, if any."""
+        self._memory_only = True
+        try:
+            yield
+        finally:
+            self._memory_only = False
 
     def close(self) -> None:
         """Nothing to release: the file is only open while it is read or written."""

@@ -9,14 +9,14 @@ from contextlib import suppress
 from pathlib import Path
 from typing import Concatenate, ParamSpec, TypeVar
 
-from coachtui.domain.models import Action, CheckIn, Client, ClientSummary, Reflection, Session
+from coachtui.domain.models import Client, ClientSummary
 from coachtui.store import backups
 from coachtui.store.documents import TinyFile
 from coachtui.store.drafts import DraftFolder, check_id
 from coachtui.store.errors import ReadOnlyError, RecordNotFound, StoreError
 from coachtui.store.lock import DataDirLock
 from coachtui.store.migrations import CURRENT_VERSION
-from coachtui.store.summary import compute_summary
+from coachtui.store.summary import ActionHead, CheckInHead, SessionHead, compute_summary
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -93,6 +93,11 @@ class RepositoryBase:
             file = TinyFile(self._client_path(client_id), "client", read_only=self.read_only)
             self._after_load(file)
             self._clients[client_id] = file
+            # The summary is written just after the client file: a crash in between leaves it
+            # stale, so it is checked whenever the file is read. Reading never writes, so the
+            # repair goes out with the next save of practice.json.
+            with self._practice.storage.memory_only():
+                self._refresh_summary(client_id)
         return file
 
     def _save_to_client(self, client_id: str, change: Callable[[TinyFile], object]) -> None:
@@ -106,12 +111,12 @@ class RepositoryBase:
     def _refresh_summary(self, client_id: str) -> None:
         """Recompute a client's summary from its loaded file; practice.json is written only if it changed."""
         file = self._client_file(client_id)
-        reflected = {r.session_id for r in self._practice.records("reflections", Reflection)}
+        reflected = {str(d.get("session_id")) for d in self._practice.documents("reflections")}
         fresh = compute_summary(
             client_id,
-            file.records("sessions", Session),
-            file.records("actions", Action),
-            file.records("checkins", CheckIn),
+            file.records("sessions", SessionHead),
+            file.records("actions", ActionHead),
+            file.records("checkins", CheckInHead),
             reflected,
         )
         if self._practice.find("summaries", ClientSummary, "client_id", client_id) != fresh:

@@ -21,6 +21,7 @@ from coachtui.store.base import RepositoryBase, synchronized
 from coachtui.store.documents import TinyFile
 from coachtui.store.drafts import check_id
 from coachtui.store.errors import RecordNotFound
+from coachtui.store.summary import SessionHead
 
 
 class ClientRecords(RepositoryBase):
@@ -181,6 +182,6 @@ class ClientRecords(RepositoryBase):
     @synchronized
     def next_session_number(self, client_id: str) -> int:
         """One more than the highest session number saved or held in a draft for this client."""
-        numbers = [s.number for s in self._client_file(client_id).records("sessions", Session)]
+        numbers = [s.number for s in self._client_file(client_id).records("sessions", SessionHead)]
         numbers += [d.session.number for d in self._drafts.readable() if d.session.client_id == client_id]
         return max(numbers, default=0) + 1

@@ -53,10 +53,28 @@ SCHEMAS: dict[str, dict[str, type[BaseModel]]] = {
 
 
 def to_document(model: BaseModel) -> dict[str, Any]:
-    """The JSON document stored for ``model``; every document carries ``schema_version``."""
+    """The JSON document stored for ``model``, stamped with the current ``schema_version``.
+
+    The records are built by this coachtui's models, so whatever version a
+    record object claims, what is written is the current format; nested records
+    (a client's agreement, a draft's session and actions) are stamped too.
+    """
     document = model.model_dump(mode="json")
-    document.setdefault("schema_version", CURRENT_VERSION)
+    _stamp(document)
     return document
+
+
+def _stamp(value: Any, top: bool = True) -> None:
+    if isinstance(value, dict):
+        if top or "schema_version" in value:
+            value["schema_version"] = CURRENT_VERSION
+        for item in value.values():
+            if isinstance(item, dict | list):
+                _stamp(item, top=False)
+    elif isinstance(value, list):
+        for item in value:
+            if isinstance(item, dict | list):
+                _stamp(item, top=False)
 
 
 def _without_version(model: type[BaseModel], document: dict[str, Any]) -> dict[str, Any]:
@@ -129,6 +147,7 @@ class TinyFile:
             yield
 
     def documents(self, table: str) -> list[dict[str, Any]]:
+        """The raw documents of ``table`` (already validated when the file was read)."""
         return [dict(document) for document in self.db.table(table).all()]
 
     def records(self, table: str, model: type[M]) -> list[M]:
@@ -139,9 +158,10 @@ class TinyFile:
         ]
 
     def find(self, table: str, model: type[M], key: str, value: str) -> M | None:
-        for record in self.records(table, model):
-            if getattr(record, key) == value:
-                return record
+        """The first record whose ``key`` is ``value``; only that one is validated."""
+        for document in self.db.table(table).all():
+            if document.get(key) == value:
+                return validate_document(self.path, table, str(document.doc_id), model, dict(document))
         return None
 
     def put(self, table: str, record: BaseModel, key: str = "id") -> None:

@@ -86,9 +86,15 @@ def migrate(document: Document, kind: str, *, path: Path | None = None) -> Docum
     while version < CURRENT_VERSION:
         document = STEPS[version](document, kind)
         version += 1
-    if kind == "draft" and isinstance(document.get("session"), dict):
-        # A draft embeds a whole session, which carries its own version.
-        document = {**document, "session": migrate(document["session"], "session", path=path)}
+    if kind == "draft":
+        # A draft embeds a whole session and actions, which carry their own versions.
+        if isinstance(document.get("session"), dict):
+            document = {**document, "session": migrate(document["session"], "session", path=path)}
+        if isinstance(document.get("actions"), list):
+            actions = [
+                migrate(a, "action", path=path) if isinstance(a, dict) else a for a in document["actions"]
+            ]
+            document = {**document, "actions": actions}
     return document
 
 

@@ -3,23 +3,42 @@
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Sequence
-from datetime import date
+from datetime import date, datetime
 
-from coachtui.domain.models import (
-    Action,
-    ActionStatus,
-    CheckIn,
-    ClientSummary,
-    Session,
-    SessionStatus,
-)
+from pydantic import BaseModel, ConfigDict
+
+from coachtui.domain.models import ActionStatus, ClientSummary, SessionStatus
+
+
+class _Head(BaseModel):
+    # Only the fields a summary needs: validating these skips a session's notes, which is
+    # what keeps a save of a 200-session client file cheap.
+    model_config = ConfigDict(extra="ignore")
+
+
+class SessionHead(_Head):
+    id: str
+    number: int
+    started_at: datetime
+    status: SessionStatus = SessionStatus.LIVE
+
+
+class ActionHead(_Head):
+    due: date | None = None
+    status: ActionStatus = ActionStatus.OPEN
+
+
+class CheckInHead(_Head):
+    at_session: int | None = None
+    on_date: date | None = None
+    done: bool = False
 
 
 def compute_summary(
     client_id: str,
-    sessions: Sequence[Session],
-    actions: Iterable[Action],
-    checkins: Iterable[CheckIn],
+    sessions: Sequence[SessionHead],
+    actions: Iterable[ActionHead],
+    checkins: Iterable[CheckInHead],
     reflected_session_ids: Collection[str],
 ) -> ClientSummary:
     """Summarise a client's file: sessions held, open actions, next check-in, sessions awaiting reflection."""
