@@ -15,7 +15,7 @@ from coachtui.config import Settings
 from coachtui.domain.frameworks import load_framework
 from coachtui.domain.models import Action, Client, GoalStatus, LiveDraft, Session, SessionStatus, StageVisit, now
 from coachtui.store.repository import Repository
-from coachtui.ui.commands import ClientCommands
+from coachtui.ui.commands import ClientCommands, ReflectionCommands
 from coachtui.store.errors import StoreError
 from coachtui.ui.screens.confirm import ConfirmScreen
 from coachtui.ui.screens.help import HelpScreen, binding_rows
@@ -36,7 +36,7 @@ class CoachApp(App[None]):
 
     TITLE = "coachtui"
     CSS_PATH = style("app")
-    COMMANDS = App.COMMANDS | {ClientCommands}
+    COMMANDS = App.COMMANDS | {ClientCommands, ReflectionCommands}
     BINDINGS = [
         Binding("f1", "help", "Help", id="app.help", tooltip="Every key on this screen"),
         Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True, tooltip="Save everything and quit"),
@@ -164,7 +164,7 @@ class CoachApp(App[None]):
             )
             previous = self.repository.list_sessions(client_id)
             since = previous[-1].started_at if previous else None
-            self._open_live(client, session, due=self.repository.due_actions(client_id, since))
+            self._open_live(client, session, due=self.repository.due_actions(client_id, since, today=self.today()))
 
         self.push_screen(StartSessionScreen(heading, framework, client.agreement.session_minutes), begin)
 
@@ -222,6 +222,26 @@ class CoachApp(App[None]):
         screen.dismiss(None)
         self.refresh_home()
         self.notify(f"Session {session.number} closed and saved.")
+        self.open_reflection(session.client_id, session.id)
+
+    # --- reflections and the CPD journal --------------------------------------------------
+
+    def open_reflection(self, client_id: str, session_id: str) -> None:
+        """The reflection on a session: a new one prefilled from the session, or the saved one to edit."""
+        from coachtui.ui.screens.reflection import ReflectionScreen
+
+        try:
+            screen = ReflectionScreen.load(self.repository, client_id, session_id)
+        except StoreError as error:
+            self.notify(str(error), title="Cannot open the reflection", severity="error", timeout=10)
+            return
+        self.push_screen(screen)
+
+    def open_journal(self) -> None:
+        """The CPD journal: every reflection across clients."""
+        from coachtui.ui.screens.journal import JournalScreen
+
+        self.push_screen(JournalScreen())
 
     def refresh_home(self) -> None:
         from coachtui.ui.screens.home import HomeScreen

@@ -1,4 +1,4 @@
-"""Provides the command palette's providers: one for clients, and the active screen's own keys as commands."""
+"""Provides the command palette's providers: clients, reflections and the CPD journal."""
 
 from __future__ import annotations
 
@@ -7,6 +7,8 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+from coachtui.store.errors import StoreError
 
 if TYPE_CHECKING:
     from coachtui.ui.app import CoachApp
@@ -20,9 +22,59 @@ class ClientCommands(Provider):
         commands: list[tuple[str, str, Callable[[], object]]] = []
         for client in app.repository.list_clients():
             commands += [
-                (f"Start session: {client.name}", "Open the live session screen", partial(app.start_session, client.id)),
-                (f"Edit client: {client.name}", "Contact details and agreement", partial(app.edit_client, client.id)),
+                (
+                    f"Start session: {client.name}",
+                    "Open the live session screen",
+                    partial(app.start_session, client.id),
+                ),
+                (
+                    f"Edit client: {client.name}",
+                    "Contact details and agreement",
+                    partial(app.edit_client, client.id),
+                ),
             ]
+        return commands
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for title, help_text, callback in self._commands():
+            score = matcher.match(title)
+            if score > 0:
+                yield Hit(score, matcher.highlight(title), callback, help=help_text)
+
+    async def discover(self) -> Hits:
+        for title, help_text, callback in self._commands():
+            yield DiscoveryHit(title, callback, help=help_text)
+
+
+class ReflectionCommands(Provider):
+    """The CPD journal, and a reflection to write for every session still without one."""
+
+    def _commands(self) -> list[tuple[str, str, Callable[[], object]]]:
+        app: CoachApp = self.app  # type: ignore[assignment]
+        repo = app.repository
+        commands: list[tuple[str, str, Callable[[], object]]] = [
+            ("CPD journal", "Your reflections across all clients, by date and competency", app.open_journal)
+        ]
+        summaries = repo.summaries()
+        for client in repo.list_clients():
+            pending = set(summaries[client.id].sessions_without_reflection)
+            if not pending:
+                continue
+            # Only clients with a pending reflection have their file opened, for the session numbers.
+            try:
+                sessions = repo.list_sessions(client.id)
+            except StoreError:
+                continue  # an unreadable file is reported when the client is opened, not in the palette
+            for session in sessions:
+                if session.id in pending:
+                    commands.append(
+                        (
+                            f"Reflect on session {session.number} with {client.name}",
+                            f"Held {session.started_at:%a %d %b %Y}; no reflection yet",
+                            partial(app.open_reflection, client.id, session.id),
+                        )
+                    )
         return commands
 
     async def search(self, query: str) -> Hits:

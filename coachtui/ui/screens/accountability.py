@@ -57,7 +57,11 @@ class AccountabilityScreen(ModalScreen[Reviewed]):
                 id="review-title",
             )
             yield OptionList(*[Option(self._line(a), id=a.id) for a in self._actions], id="review-list")
-            yield Input(placeholder="the client's learning (optional) · enter to go on", id="review-learning", compact=True)
+            yield Input(
+                placeholder="the client's learning (optional) · enter to go on",
+                id="review-learning",
+                compact=True,
+            )
             yield Static(
                 "[b]d[/b] done · [b]p[/b] partly · [b]n[/b] not done · [b]c[/b] changed · "
                 "[b]↑↓[/b] move · [b]s[/b] skip the rest",
@@ -93,7 +97,9 @@ class AccountabilityScreen(ModalScreen[Reviewed]):
         self._learning_for = action.id
         learning = self.query_one("#review-learning", Input)
         learning.value = previous
-        learning.placeholder = f"what did the client learn? ({OUTCOME_LABEL[ReviewOutcome(outcome)]}) · enter to go on"
+        learning.placeholder = (
+            f"what did the client learn? ({OUTCOME_LABEL[ReviewOutcome(outcome)]}) · enter to go on"
+        )
         learning.focus()
 
     @on(Input.Submitted, "#review-learning")

@@ -58,18 +58,20 @@ class ActionBuilderScreen(ModalScreen[Action | None]):
     def compose(self) -> ComposeResult:
         action = self._original
         with Vertical(id="builder-box"):
-            yield Static("Edit action" if action else "New action · in the client's words", id="builder-title")
+            yield Static(
+                "Edit action" if action else "New action · in the client's words", id="builder-title"
+            )
             with VerticalScroll(id="builder-fields"):
                 for field, label, placeholder in TEXT_FIELDS:
                     value = self._initial(field)
                     yield FormRow(label, Input(value, placeholder=placeholder, id=field, compact=True))
-                    if field == "text":
+                    if field == "due":
                         options = [(goal.title, goal.id) for goal in self._goals]
                         yield FormRow(
                             "Goal",
                             Select(
                                 options,
-                                value=action.goal_id if action and action.goal_id else Select.NULL,
+                                value=self._initial_goal(),
                                 prompt="no goal",
                                 compact=True,
                                 id="goal",
@@ -77,7 +79,15 @@ class ActionBuilderScreen(ModalScreen[Action | None]):
                         )
             yield Static("", id="builder-due")
             yield Static("", id="builder-hints")
-            yield Static("[b]enter[/b] next field · [b]ctrl+s[/b] save · [b]esc[/b] cancel", id="builder-keys")
+            yield Static(
+                "[b]enter[/b] next field · [b]ctrl+s[/b] save · [b]esc[/b] cancel", id="builder-keys"
+            )
+
+    def _initial_goal(self) -> str | object:
+        if self._original is not None:
+            return self._original.goal_id or Select.NULL
+        # With one active goal, the action is almost always for it; the coach can still clear it.
+        return self._goals[0].id if len(self._goals) == 1 else Select.NULL
 
     def _initial(self, field: str) -> str:
         if self._original is None:
@@ -135,7 +145,11 @@ class ActionBuilderScreen(ModalScreen[Action | None]):
             due.set_class(True, "error")
         else:
             due.set_class(False, "error")
-            due.update(f"Due: {format_due(values['due'], self._today)} ({values['due']:%a %d %b %Y})" if values["due"] else "")
+            due.update(
+                f"Due: {format_due(values['due'], self._today)} ({values['due']:%a %d %b %Y})"
+                if values["due"]
+                else ""
+            )
         draft = self._draft_action(values)
         gaps = action_gaps(draft) if draft and values["text"] else []
         hints = self.query_one("#builder-hints", Static)
@@ -147,10 +161,11 @@ class ActionBuilderScreen(ModalScreen[Action | None]):
 
     @on(Input.Submitted)
     def _next_field(self, event: Input.Submitted) -> None:
+        # Enter goes from text field to text field; Tab also visits the goal list.
         if event.input.id == TEXT_FIELDS[-1][0]:
             self.action_submit()
         else:
-            self.focus_next()
+            self.focus_next(Input)
 
     def action_submit(self) -> None:
         values, errors = self._read()
@@ -168,7 +183,6 @@ class ActionBuilderScreen(ModalScreen[Action | None]):
         self.dismiss(action)
 
     def action_cancel(self) -> None:
-        values, _ = self._read()
         typed = any(self._value(f) != self._initial(f) for f, _, _ in TEXT_FIELDS)
         if not typed:
             self.dismiss(None)
@@ -178,4 +192,6 @@ class ActionBuilderScreen(ModalScreen[Action | None]):
             if discard:
                 self.dismiss(None)
 
-        self.app.push_screen(ConfirmScreen("Discard this action?", "Press n to keep editing, ctrl+s to save it."), leave)
+        self.app.push_screen(
+            ConfirmScreen("Discard this action?", "Press n to keep editing, ctrl+s to save it."), leave
+        )

@@ -71,8 +71,12 @@ class ClientFormScreen(Screen[Client | None]):
             )
             yield Static("Agreement", classes="form-section")
             yield FormField("Start date", Input(_iso(agreement.start_date), id="start_date"), hint=DATE_HINT)
-            yield FormField("Sessions planned *", Input(str(agreement.sessions_planned), id="sessions_planned"))
-            yield FormField("Session length (minutes) *", Input(str(agreement.session_minutes), id="session_minutes"))
+            yield FormField(
+                "Sessions planned *", Input(str(agreement.sessions_planned), id="sessions_planned")
+            )
+            yield FormField(
+                "Session length (minutes) *", Input(str(agreement.session_minutes), id="session_minutes")
+            )
             for field, label, hint in AGREEMENT_TEXT:
                 yield FormField(label, Input(str(getattr(agreement, field)), id=field), hint=hint)
             yield FormField("Paid or pro bono", _select("payment", Payment, agreement.payment))
@@ -161,9 +165,7 @@ class ClientFormScreen(Screen[Client | None]):
             return
         try:
             values["agreement"] = Agreement(**values["agreement"])
-            client = (
-                self.client.model_copy(update=values) if self.client is not None else Client(**values)
-            )
+            client = self.client.model_copy(update=values) if self.client is not None else Client(**values)
             client = Client.model_validate(client.model_dump())
         except ValidationError as error:
             self.notify(f"Can't save: {error.errors()[0]['msg']}", severity="error")

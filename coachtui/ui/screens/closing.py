@@ -28,7 +28,9 @@ class CloseChoice:
     next_checkin: date | None
 
 
-def closing_summary(session: Session, framework: Framework, actions: list[Action], at: datetime, today: date) -> str:
+def closing_summary(
+    session: Session, framework: Framework, actions: list[Action], at: datetime, today: date
+) -> str:
     """The text of the summary: duration, time per stage, notes, ratings and the actions agreed."""
     seconds = session.stage_seconds(until=at)
     elapsed = (at - session.started_at).total_seconds()
@@ -77,7 +79,12 @@ class ClosingScreen(ModalScreen[CloseChoice | None]):
             suggested = self._suggested.isoformat() if self._suggested else ""
             yield FormRow(
                 "Next check-in",
-                Input(suggested, placeholder="+2w, next fri, 2026-12-07 (optional)", id="next-checkin", compact=True),
+                Input(
+                    suggested,
+                    placeholder="+2w, next fri, 2026-12-07 (optional)",
+                    id="next-checkin",
+                    compact=True,
+                ),
             )
             yield Static("", id="closing-error", classes="error")
             yield Static("[b]enter[/b] close the session · [b]esc[/b] back to the session", classes="hint")

@@ -28,6 +28,8 @@ class HomeScreen(Screen[None]):
         Binding("n", "new_client", "New client", id="home.new_client"),
         Binding("e", "edit_client", "Edit client", id="home.edit_client"),
         Binding("s,enter", "start_session", "Start session", id="home.start_session"),
+        Binding("r", "reflect", "Reflect", id="home.reflect", tooltip="Oldest session without a reflection"),
+        Binding("j", "journal", "Journal", id="home.journal", tooltip="CPD journal: your reflections"),
     ]
 
     @property
@@ -100,3 +102,18 @@ class HomeScreen(Screen[None]):
             self.notify("No client selected. Press n to add one.", severity="warning")
             return
         self.coach_app.start_session(client_id)
+
+    def action_reflect(self) -> None:
+        if (client_id := self.selected_client_id) is None:
+            self.notify("No client selected. Press n to add one.", severity="warning")
+            return
+        pending = self.coach_app.repository.summary(client_id).sessions_without_reflection
+        if not pending:
+            name = self.coach_app.repository.get_client(client_id).name
+            self.notify(f"Every session with {name} has its reflection. Press j for the CPD journal.")
+            return
+        # The summary lists sessions in the order they were held: the first is the oldest.
+        self.coach_app.open_reflection(client_id, pending[0])
+
+    def action_journal(self) -> None:
+        self.coach_app.open_journal()

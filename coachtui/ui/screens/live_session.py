@@ -8,6 +8,7 @@ timer collapses a burst of typing into one autosave of a small draft file, writt
 from __future__ import annotations
 
 from datetime import datetime
+from time import monotonic
 from typing import TYPE_CHECKING, cast
 
 from textual import on, work
@@ -65,6 +66,8 @@ REVIEW_STATUS = {
     ReviewOutcome.CHANGED: ActionStatus.CHANGED,
 }
 RETRY_SECONDS = 5.0
+MAX_UNSAVED_SECONDS = 1.5
+"""While typing goes on without a pause, a save still happens this often: a crash loses at most this much."""
 
 
 def _live(key: str, action: str, description: str, binding_id: str, show: bool = True) -> Binding:
@@ -121,6 +124,8 @@ class LiveSessionScreen(Screen[None]):
         self._question_index: dict[str, int] = {}
         self._last_rating = (RatingKind.PROGRESS, goals[0].id if goals else None)
         self._autosave: Timer | None = None
+        self._quiet_seconds = 1.0
+        self._last_change = self._first_unsaved = 0.0
         self._retry: Timer | None = None
         self._saving = False
         self._dirty = False
@@ -144,7 +149,11 @@ class LiveSessionScreen(Screen[None]):
         with Horizontal(id="live-body"):
             with Vertical(id="notes-column"):
                 yield TextArea(
-                    self._initial_text, id="notes", soft_wrap=True, show_line_numbers=False, tab_behavior="indent"
+                    self._initial_text,
+                    id="notes",
+                    soft_wrap=True,
+                    show_line_numbers=False,
+                    tab_behavior="indent",
                 )
                 yield Static("", id="notes-status")
             with Vertical(id="side"):
@@ -162,13 +171,15 @@ class LiveSessionScreen(Screen[None]):
         return self.query_one("#notes", TextArea)
 
     def on_mount(self) -> None:
+        self._quiet_seconds = self.coach_app.settings.autosave_seconds
         notes = self.notes
         notes.move_cursor(notes.document.end)
-        self._autosave = self.set_timer(self.coach_app.settings.autosave_seconds, self._autosave_now, pause=True)
         self.set_interval(1.0, self._tick)
         self._refresh_all()
         if self._due_actions:
-            self.app.push_screen(AccountabilityScreen(self._due_actions, self.coach_app.today()), self._reviews_done)
+            self.app.push_screen(
+                AccountabilityScreen(self._due_actions, self.coach_app.today()), self._reviews_done
+            )
         self.save_in_background()
 
     def on_resize(self, event: Resize) -> None:
@@ -220,10 +231,14 @@ class LiveSessionScreen(Screen[None]):
         index = self._question_index.get(self.stage_id, 0) % max(1, len(questions))
         asked = {prompt.text for prompt in self.session.prompts}
         rows = 4 if self.size.height >= 30 else 2
-        self.query_one(PromptDeck).show(self.framework.stage(self.stage_id).name, questions, index, asked, rows)
+        self.query_one(PromptDeck).show(
+            self.framework.stage(self.stage_id).name, questions, index, asked, rows
+        )
 
     def _show_actions(self) -> None:
-        self.query_one("#actions-title", Static).update(f"[b]Actions ({len(self.actions)})[/b]  [dim]ctrl+l add · F7 edit[/dim]")
+        self.query_one("#actions-title", Static).update(
+            f"[b]Actions ({len(self.actions)})[/b]  [dim]ctrl+l add · F7 edit[/dim]"
+        )
         self.query_one(SessionActions).show(self.actions, self.coach_app.today())
 
     def _show_status(self, force: bool = False) -> None:
@@ -247,10 +262,7 @@ class LiveSessionScreen(Screen[None]):
 
     @on(TextArea.Changed, "#notes")
     def _notes_changed(self) -> None:
-        self._dirty = True
-        if self._autosave is not None:
-            self._autosave.reset()
-            self._autosave.resume()
+        self._changed()
         self._show_status()
 
     @on(TextArea.SelectionChanged, "#notes")
@@ -258,29 +270,51 @@ class LiveSessionScreen(Screen[None]):
         self._show_status()
 
     def _changed(self) -> None:
-        """Something other than typing changed: show it and save soon."""
+        """Something changed: save once typing pauses, and at least every MAX_UNSAVED_SECONDS while it goes on.
+
+        One timer per save, not per keystroke: the keystroke path only notes the time.
+        """
+        moment = monotonic()
+        if not self._dirty:
+            self._first_unsaved = moment
         self._dirty = True
-        if self._autosave is not None:
-            self._autosave.reset()
-            self._autosave.resume()
+        self._last_change = moment
+        if self._autosave is None:
+            self._autosave = self.set_timer(self._quiet_seconds, self._autosave_due)
+
+    def _autosave_due(self) -> None:
+        self._autosave = None
+        if not self._dirty:
+            return
+        moment = monotonic()
+        quiet_for = moment - self._last_change
+        if quiet_for < self._quiet_seconds and moment - self._first_unsaved < MAX_UNSAVED_SECONDS:
+            wait = min(self._quiet_seconds - quiet_for, MAX_UNSAVED_SECONDS - (moment - self._first_unsaved))
+            self._autosave = self.set_timer(max(0.05, wait), self._autosave_due)
+            return
+        self.save_in_background()
+
+    def _parse_notes(self) -> str:
+        """Bring session.notes up to date with the editor; return the editor's text."""
+        text = self.notes.text
+        self.session.notes = parse_notes(
+            text,
+            self.framework.stage_names_to_ids(),
+            self.framework.stages[0].id,
+            self.session.notes,
+            self._now(),
+        )
+        return text
 
     def snapshot(self) -> LiveDraft:
         """The session as it stands, notes parsed from the editor, detached from the screen's state."""
-        text = self.notes.text
-        self.session.notes = parse_notes(
-            text, self.framework.stage_names_to_ids(), self.framework.stages[0].id, self.session.notes, self._now()
-        )
+        text = self._parse_notes()
         return LiveDraft(
             session=self.session.model_copy(deep=True),
             editor_text=text,
             actions=[a.model_copy(deep=True) for a in [*self.actions, *self.reviewed]],
             saved_at=self._now(),
         )
-
-    def _autosave_now(self) -> None:
-        if self._autosave is not None:
-            self._autosave.pause()
-        self.save_in_background()
 
     def save_in_background(self) -> None:
         if self._saving:
@@ -354,10 +388,13 @@ class LiveSessionScreen(Screen[None]):
     def _enter_stage(self, stage_id: str) -> None:
         if stage_id == self.stage_id:
             return
+        self._parse_notes()  # notes typed so far keep the stage and time they were written in
         now = self._now()
         self.session.visits[-1].ended_at = now
         self.session.visits.append(StageVisit(stage=stage_id, started_at=now))
-        header = stage_header(self.framework.stage(stage_id).name, (now - self.session.started_at).total_seconds())
+        header = stage_header(
+            self.framework.stage(stage_id).name, (now - self.session.started_at).total_seconds()
+        )
         notes = self.notes
         document = notes.document
         last = document.line_count - 1
@@ -378,7 +415,9 @@ class LiveSessionScreen(Screen[None]):
     def action_next_stage(self) -> None:
         following = self.framework.next_stage(self.stage_id)
         if following is None:
-            self.notify(f"{self.framework.stages[-1].name} is the last stage. F10 ends the session.", timeout=3)
+            self.notify(
+                f"{self.framework.stages[-1].name} is the last stage. F10 ends the session.", timeout=3
+            )
             return
         self._enter_stage(following.id)
 
@@ -457,7 +496,9 @@ class LiveSessionScreen(Screen[None]):
             if reviewed is None or action.id not in reviewed:
                 continue
             outcome, learning = reviewed[action.id]
-            review = ActionReview(action_id=action.id, at=now, session_id=self.session.id, outcome=outcome, learning=learning)
+            review = ActionReview(
+                action_id=action.id, at=now, session_id=self.session.id, outcome=outcome, learning=learning
+            )
             self.session.reviews.append(review)
             updated = action.model_copy(
                 update={"status": REVIEW_STATUS[outcome], "reviews": [*action.reviews, review]}
@@ -487,7 +528,8 @@ class LiveSessionScreen(Screen[None]):
             self._changed()
 
         self.app.push_screen(
-            ActionBuilderScreen(self.client.id, self.session.id, self.goals, self.coach_app.today(), action), done
+            ActionBuilderScreen(self.client.id, self.session.id, self.goals, self.coach_app.today(), action),
+            done,
         )
 
     @on(SessionActions.EditRequested)
@@ -526,7 +568,13 @@ class LiveSessionScreen(Screen[None]):
                 return
             self._last_rating = (result.kind, result.goal_id)
             self.session.ratings.append(
-                ScalingRating(at=self._now(), stage=self.stage_id, kind=result.kind, value=result.value, goal_id=result.goal_id)
+                ScalingRating(
+                    at=self._now(),
+                    stage=self.stage_id,
+                    kind=result.kind,
+                    value=result.value,
+                    goal_id=result.goal_id,
+                )
             )
             self.notify(f"Recorded {result.kind.value} {result.value}/10.", timeout=3)
             self._changed()
@@ -544,7 +592,9 @@ class LiveSessionScreen(Screen[None]):
         self.snapshot()
         summary = closing_summary(self.session, self.framework, self.actions, now, self.coach_app.today())
         title = f"End session {self.session.number} with {self.client.name}?"
-        self.app.push_screen(ClosingScreen(title, summary, self.coach_app.today(), self.session.next_checkin), self._close)
+        self.app.push_screen(
+            ClosingScreen(title, summary, self.coach_app.today(), self.session.next_checkin), self._close
+        )
 
     def _close(self, choice: CloseChoice | None) -> None:
         if choice is None:

@@ -47,7 +47,9 @@ class ScalingScreen(ModalScreen[RatingInput | None]):
                 Input(placeholder="0-10", id="rating-value", compact=True, restrict=r"\d{0,2}", max_length=2),
             )
             kinds = [(kind.value, kind) for kind in RatingKind]
-            yield FormRow("Rates", Select(kinds, value=self._kind, allow_blank=False, compact=True, id="rating-kind"))
+            yield FormRow(
+                "Rates", Select(kinds, value=self._kind, allow_blank=False, compact=True, id="rating-kind")
+            )
             goals = [(goal.title, goal.id) for goal in self._goals]
             known = {goal.id for goal in self._goals}
             yield FormRow(

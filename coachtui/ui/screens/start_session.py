@@ -43,10 +43,20 @@ class StartSessionScreen(ModalScreen[SessionSetup | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="start-box"):
             yield Static(self._heading, id="start-title")
-            yield FormRow("Session goal", Input(placeholder="optional: what the client wants from today", id="session-goal", compact=True))
+            yield FormRow(
+                "Session goal",
+                Input(
+                    placeholder="optional: what the client wants from today", id="session-goal", compact=True
+                ),
+            )
             options = [(f"{f.name} · {' → '.join(s.name for s in f.stages)}", f.id) for f in all_frameworks()]
-            yield FormRow("Model", Select(options, value=self._framework, allow_blank=False, compact=True, id="framework"))
-            yield FormRow("Minutes", Input(str(self._minutes), id="minutes", compact=True, restrict=r"\d{0,3}"))
+            yield FormRow(
+                "Model",
+                Select(options, value=self._framework, allow_blank=False, compact=True, id="framework"),
+            )
+            yield FormRow(
+                "Minutes", Input(str(self._minutes), id="minutes", compact=True, restrict=r"\d{0,3}")
+            )
             yield Static("", id="start-error", classes="error")
             yield Static("[b]enter[/b] next · [b]ctrl+s[/b] start · [b]esc[/b] cancel", classes="hint")
 
@@ -60,7 +70,9 @@ class StartSessionScreen(ModalScreen[SessionSetup | None]):
     def action_start(self) -> None:
         raw = self.query_one("#minutes", Input).value.strip()
         if not raw.isdigit() or not 5 <= int(raw) <= 480:
-            self.query_one("#start-error", Static).update("Planned length is a number of minutes from 5 to 480.")
+            self.query_one("#start-error", Static).update(
+                "Planned length is a number of minutes from 5 to 480."
+            )
             self.query_one("#minutes", Input).focus()
             return
         framework = self.query_one("#framework", Select).value

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 from textual.content import Content
 from textual.widgets import Static
 
@@ -23,7 +25,7 @@ class SessionClock(Static):
         left = planned_minutes * 60 - elapsed
         parts: list[str | tuple[str, str]] = [f"{clock_text(elapsed)} / {planned_minutes}:00"]
         if left <= 0:
-            parts.append((f"  over by {int(-left // 60) + 1}m", "bold $warning"))
+            parts.append((f"  over by {math.ceil(-left / 60)}m", "bold $warning"))
         elif left <= warning_minutes * 60:
-            parts.append((f"  {int(left // 60) + 1}m left · {closing_stage}", "bold $warning"))
+            parts.append((f"  {math.ceil(left / 60)}m left · {closing_stage}", "bold $warning"))
         self.update(Content.assemble(*parts))

@@ -1,0 +1,55 @@
+"""Provides CompetencyPicker: the eight ICF core competencies to tick, by space or by their digit."""
+
+from __future__ import annotations
+
+from textual.binding import Binding
+from textual.widgets import SelectionList
+from textual.widgets.selection_list import Selection
+
+from coachtui.domain.models import Competency
+
+COMPETENCIES = list(Competency)
+"""The competencies in the ICF's own order, so that digit n is always competency n."""
+
+SHORT_NAMES: dict[Competency, str] = {
+    Competency.ETHICS: "Ethics",
+    Competency.MINDSET: "Mindset",
+    Competency.AGREEMENTS: "Agreements",
+    Competency.TRUST: "Trust",
+    Competency.PRESENCE: "Presence",
+    Competency.LISTENING: "Listening",
+    Competency.AWARENESS: "Awareness",
+    Competency.GROWTH: "Growth",
+}
+"""One word a competency, for tables where the ICF's full names do not fit."""
+
+
+def short_names(competencies: list[Competency]) -> str:
+    """The competencies as one-word names in the ICF's order, e.g. "Listening, Awareness"."""
+    return ", ".join(SHORT_NAMES[c] for c in COMPETENCIES if c in competencies)
+
+
+class CompetencyPicker(SelectionList[Competency]):
+    """A compact list of the eight competencies; space toggles the highlighted one, 1-8 toggle by number."""
+
+    BINDINGS = [
+        Binding(str(number), f"toggle_number({number})", f"Toggle competency {number}", show=False)
+        for number in range(1, len(COMPETENCIES) + 1)
+    ]
+
+    def __init__(self, chosen: list[Competency], *, id: str | None = None) -> None:
+        selections = [
+            Selection(f"{number} {competency.value}", competency, competency in chosen)
+            for number, competency in enumerate(COMPETENCIES, start=1)
+        ]
+        super().__init__(*selections, id=id, compact=True)
+
+    @property
+    def chosen(self) -> list[Competency]:
+        """The ticked competencies in the ICF's order, whatever order they were ticked in."""
+        picked = set(self.selected)
+        return [c for c in COMPETENCIES if c in picked]
+
+    def action_toggle_number(self, number: int) -> None:
+        self.highlighted = number - 1
+        self.toggle(COMPETENCIES[number - 1])
