@@ -129,6 +129,7 @@ class LiveSessionScreen(Screen[None]):
         self._retry: Timer | None = None
         self._saving = False
         self._dirty = False
+        self._closed = False
         self._save_error: str | None = None
         self._shown_kind: NoteKind | None = None
         self._side_wanted = True
@@ -317,6 +318,8 @@ class LiveSessionScreen(Screen[None]):
         )
 
     def save_in_background(self) -> None:
+        if self._closed:
+            return
         if self._saving:
             self._dirty = True  # the running save is older than what is on screen: save again after it
             return
@@ -361,6 +364,8 @@ class LiveSessionScreen(Screen[None]):
 
     def save_now(self) -> None:
         """Save synchronously (quit, screen change, SIGHUP/SIGTERM); raises StoreError if it cannot."""
+        if self._closed:
+            return
         draft = self.snapshot()
         try:
             self.coach_app.repository.save_draft(draft)
@@ -612,6 +617,7 @@ class LiveSessionScreen(Screen[None]):
         except StoreError as error:
             self.notify(f"The session is not closed yet: {error}", severity="error", timeout=15)
             return
+        self._closed = True  # the client's file has it all now: no draft may be written after this
         if self._autosave is not None:
             self._autosave.stop()
         self.coach_app.session_closed(self, session)
