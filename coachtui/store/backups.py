@@ -40,7 +40,8 @@ def list_backups(path: Path) -> list[Path]:
     pattern = _pattern(Path(path).stem)
     try:
         names = [entry.name for entry in os.scandir(folder) if pattern.match(entry.name)]
-    except FileNotFoundError:
+    except OSError:
+        # No folder yet, or one we cannot list: either way there is no backup to offer.
         return []
     return [folder / name for name in sorted(names)]
 

@@ -111,7 +111,7 @@ class RepositoryBase:
     def _refresh_summary(self, client_id: str) -> None:
         """Recompute a client's summary from its loaded file; practice.json is written only if it changed."""
         file = self._client_file(client_id)
-        reflected = {str(d.get("session_id")) for d in self._practice.documents("reflections")}
+        reflected = set(self._practice.values("reflections", "session_id"))
         fresh = compute_summary(
             client_id,
             file.records("sessions", SessionHead),

@@ -7,7 +7,7 @@ file and the record), and is then never written.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, MutableMapping, Sequence
+from collections.abc import ItemsView, Iterator, MutableMapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
@@ -79,7 +79,11 @@ def _stamp(value: Any, top: bool = True) -> None:
 
 def _without_version(model: type[BaseModel], document: dict[str, Any]) -> dict[str, Any]:
     # Some records (summaries) have no schema_version field; the store adds it to the document.
-    if "schema_version" in document and "schema_version" not in model.model_fields:
+    if (
+        "schema_version" in document
+        and "schema_version" not in model.model_fields
+        and model.model_config.get("extra") == "forbid"
+    ):
         return {key: value for key, value in document.items() if key != "schema_version"}
     return document
 
@@ -146,22 +150,32 @@ class TinyFile:
         with self.storage.batch():
             yield
 
+    def _stored(self, table: str) -> ItemsView[str, dict[str, Any]]:
+        # The storage's own documents, not TinyDB's per-document copies: reading a 10,000-entry
+        # table must not copy it. Callers only read them, under the repository's lock.
+        data = self.storage.read() or {}
+        return data.get(table, {}).items()
+
     def documents(self, table: str) -> list[dict[str, Any]]:
-        """The raw documents of ``table`` (already validated when the file was read)."""
-        return [dict(document) for document in self.db.table(table).all()]
+        """Shallow copies of the raw documents of ``table`` (validated when the file was read)."""
+        return [dict(document) for _, document in self._stored(table)]
+
+    def values(self, table: str, key: str) -> list[Any]:
+        """The ``key`` field of every document of ``table``, without validating or copying them."""
+        return [document.get(key) for _, document in self._stored(table)]
 
     def records(self, table: str, model: type[M]) -> list[M]:
         """Every record of ``table``, in stored order."""
         return [
-            validate_document(self.path, table, str(document.doc_id), model, dict(document))
-            for document in self.db.table(table).all()
+            validate_document(self.path, table, doc_id, model, document)
+            for doc_id, document in self._stored(table)
         ]
 
     def find(self, table: str, model: type[M], key: str, value: str) -> M | None:
         """The first record whose ``key`` is ``value``; only that one is validated."""
-        for document in self.db.table(table).all():
+        for doc_id, document in self._stored(table):
             if document.get(key) == value:
-                return validate_document(self.path, table, str(document.doc_id), model, dict(document))
+                return validate_document(self.path, table, doc_id, model, document)
         return None
 
     def put(self, table: str, record: BaseModel, key: str = "id") -> None:

@@ -44,6 +44,10 @@ class DraftFolder:
             names = sorted(e.name for e in os.scandir(self.folder) if e.name.endswith(".json"))
         except FileNotFoundError:
             return []
+        except OSError as error:
+            raise StoreError(
+                f"Cannot read the drafts folder {self.folder}: {error.strerror or error}."
+            ) from error
         return [self.folder / name for name in names if not name.startswith(".")]
 
     def save(self, draft: LiveDraft) -> None:

@@ -59,7 +59,13 @@ class Repository(ClientRecords):
                     f"Cannot create the data folder {data_dir}: {error.strerror or error}."
                 ) from error
             lock = DataDirLock(data_dir)
-            lock.acquire()
+            try:
+                lock.acquire()
+            except OSError as error:
+                raise StoreError(
+                    f"Cannot open {data_dir} for writing: {error.strerror or error}. "
+                    "It can still be opened read-only."
+                ) from error
         repository = cls(data_dir, read_only=read_only, lock=lock)
         try:
             if not read_only:
@@ -76,7 +82,8 @@ class Repository(ClientRecords):
 
     def _sweep_temp_files(self) -> None:
         # Temp files are only left by a crash mid-write; we hold the lock, so none is in use.
-        for folder in (self.data_dir, self.data_dir / CLIENTS_DIR, self.data_dir / DRAFTS_DIR):
+        folders = (CLIENTS_DIR, DRAFTS_DIR, backups.BACKUP_DIR_NAME)
+        for folder in (self.data_dir, *(self.data_dir / name for name in folders)):
             with suppress(OSError):
                 for entry in os.scandir(folder):
                     if entry.name.startswith(".") and entry.name.endswith(TEMP_SUFFIX):

@@ -226,3 +226,19 @@ def test_stale_summary_is_repaired_when_the_client_file_is_read(data_dir: Path) 
         repo.set_setting("theme", "dark")
     with Repository.open(data_dir) as repo:
         assert repo.summary(ann.id).sessions_held == 1
+
+
+def test_temp_files_left_by_a_crash_are_swept(data_dir: Path) -> None:
+    Repository.open(data_dir).close()
+    leftovers = [
+        data_dir / ".practice.json.1a2b3c4d.tmp",
+        data_dir / "clients" / ".abc.json.1a2b3c4d.tmp",
+        data_dir / "drafts" / ".s1.json.1a2b3c4d.tmp",
+    ]
+    for path in leftovers:
+        path.write_bytes(b'{"half": ')
+    keep = data_dir / "clients" / "notes.tmp"  # not one of ours
+    keep.write_bytes(b"")
+    Repository.open(data_dir).close()
+    assert not any(path.exists() for path in leftovers)
+    assert keep.exists()

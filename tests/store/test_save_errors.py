@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from coachtui.domain.models import Client, Goal, LiveDraft, Reflection
-from coachtui.store.errors import SaveError
+from coachtui.store.errors import SaveError, StoreError
 from coachtui.store.repository import Repository
 from tests.store.conftest import make_session, snapshot, writes_are_blocked
 
@@ -133,3 +133,19 @@ def test_data_folder_that_cannot_be_created(tmp_path: Path) -> None:
     with pytest.raises(Exception, match="Cannot create the data folder") as caught:
         Repository.open(blocker / "data")
     assert str(blocker / "data") in str(caught.value)
+
+
+def test_folder_that_cannot_be_locked(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    real_open = os.open
+
+    def refuse_lock(path: object, *args: object, **kwargs: object) -> int:
+        if str(path).endswith("coachtui.lock"):
+            raise OSError(errno.EROFS, os.strerror(errno.EROFS))
+        return real_open(path, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "open", refuse_lock)
+    with pytest.raises(StoreError, match="Cannot open .* for writing: Read-only file system"):
+        Repository.open(data_dir)
+    monkeypatch.undo()
+    with Repository.open(data_dir, read_only=True) as viewer:
+        assert viewer.list_clients() == []
