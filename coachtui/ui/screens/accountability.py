@@ -69,7 +69,8 @@ class AccountabilityScreen(ModalScreen[Reviewed]):
             )
 
     def _line(self, action: Action) -> Content:
-        due = f" · due {format_due(action.due, self._today)}" if action.due else ""
+        when = format_due(action.due, self._today) if action.due else ""
+        due = f" · {when}" if when.startswith("overdue") else (f" · due {when}" if when else "")
         reviewed = self._reviewed.get(action.id)
         parts: list[str | tuple[str, str]] = [action.text, (due, "dim")]
         if reviewed:

@@ -135,6 +135,10 @@ class ActionBuilderScreen(ModalScreen[Action | None]):
         except ValidationError:
             return None
 
+    def _relative(self, when: date) -> str:
+        short = format_due(when, self._today)
+        return short if short[:1].islower() else f"in {(when - self._today).days} days"
+
     @on(Input.Changed)
     @on(Select.Changed)
     def _refresh_hints(self) -> None:

@@ -28,6 +28,10 @@ class CloseChoice:
     next_checkin: date | None
 
 
+def plural(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
 def closing_summary(
     session: Session, framework: Framework, actions: list[Action], at: datetime, today: date
 ) -> str:
@@ -40,9 +44,9 @@ def closing_summary(
     )
     kinds = Counter(note.kind for note in session.notes)
     lines.append(
-        f"{len(session.notes)} notes: {kinds[NoteKind.INSIGHT]} insights, {kinds[NoteKind.QUOTE]} client quotes, "
-        f"{kinds[NoteKind.PRIVATE]} private · {len(session.prompts)} questions asked · "
-        f"{len(session.ratings)} ratings"
+        f"{plural(len(session.notes), 'note')}: {plural(kinds[NoteKind.INSIGHT], 'insight')}, "
+        f"{plural(kinds[NoteKind.QUOTE], 'client quote')}, {kinds[NoteKind.PRIVATE]} private · "
+        f"{plural(len(session.prompts), 'question')} asked · {plural(len(session.ratings), 'rating')}"
     )
     lines.append("")
     lines.append(f"[b]Actions agreed ({len(actions)})[/b]")
