@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -153,3 +154,18 @@ def test_version_0_files_migrate_and_are_written_back_on_next_save(data_dir: Pat
     assert "consent_to_be_named" not in practice.read_text()
     with Repository.open(data_dir) as repo:
         assert repo.get_client("c1").email == "ann@example.org"
+
+
+def test_migrated_file_is_backed_up_before_its_first_write_even_after_todays_backup(data_dir: Path) -> None:
+    data_dir.mkdir()
+    practice = data_dir / "practice.json"
+    practice.write_text(json.dumps(V0_PRACTICE))
+    original = practice.read_bytes()
+    (data_dir / "backups").mkdir()
+    earlier_today = data_dir / "backups" / f"practice.{datetime.now():%Y%m%d}-000001.json"
+    earlier_today.write_bytes(b"an older state of the day")
+    with Repository.open(data_dir) as repo:
+        assert sorted((data_dir / "backups").iterdir()) == [earlier_today]  # no second daily backup
+        repo.set_setting("theme", "dark")
+    backups = sorted((data_dir / "backups").iterdir())
+    assert len(backups) == 2 and backups[-1].read_bytes() == original

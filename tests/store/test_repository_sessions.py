@@ -53,8 +53,8 @@ def test_close_session_one_write_then_draft_gone(
     assert stored.status == SessionStatus.CLOSED and stored.ended_at is not None
     assert stored.notes == session.notes
     assert repo.list_actions(client.id) == actions
-    assert repo.list_drafts() == []
     assert not (data_dir / "drafts" / f"{session.id}.json").exists()
+    assert repo.list_drafts() == []
 
 
 def test_close_session_keeps_its_end_time(repo: Repository, client: Client) -> None:
