@@ -189,8 +189,12 @@ class Repository(ClientRecords):
 
     @synchronized
     def set_setting(self, key: str, value: Any) -> None:
-        """Store a JSON-serialisable value in the practice's settings table."""
+        """Store a JSON-serialisable value in the practice's settings table; None removes the key."""
         self._writable()
+        if value is None:
+            if key in self._practice.values("settings", "key"):
+                self._practice.delete("settings", "key", key)
+            return
         self._practice.put("settings", Setting(key=key, value=value), key="key")
 
     # --- finding sessions ---------------------------------------------------------------------

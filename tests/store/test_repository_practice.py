@@ -149,6 +149,14 @@ def test_settings(repo: Repository) -> None:
     repo.set_setting("framework", "oskar")
     repo.set_setting("framework", "clear")
     assert repo.get_setting("framework") == "clear"
+    repo.set_setting("framework", None)
+    assert repo.get_setting("framework", "grow") == "grow"
+    assert "framework" not in (repo.data_dir / "practice.json").read_text()
+    value = {"what_worked": "pauses", "competencies": ["Listens actively"]}
+    repo.set_setting("draft:s1", value)
+    repo.close()
+    with Repository.open(repo.data_dir) as reopened:
+        assert reopened.get_setting("draft:s1") == value
 
 
 def test_erase_client(data_dir: Path) -> None:
