@@ -1,0 +1,1 @@
+"""Provides the data files shipped inside the coachtui package: frameworks and question banks."""
