@@ -1,16 +1,19 @@
-"""Provides the repository's methods on a client's file: plan, goals, actions, check-ins, sessions."""
+"""Provides the repository's methods on a client's file (plan, goals, actions, sessions) and drafts."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from contextlib import suppress
 from datetime import date, datetime
 
 from coachtui.domain.models import (
     Action,
     ActionStatus,
     CheckIn,
+    Client,
     CoachingPlan,
     Goal,
+    LiveDraft,
     PlanRevision,
     PlanState,
     Session,
@@ -20,12 +23,12 @@ from coachtui.domain.models import (
 from coachtui.store.base import RepositoryBase, synchronized
 from coachtui.store.documents import TinyFile
 from coachtui.store.drafts import check_id
-from coachtui.store.errors import RecordNotFound
+from coachtui.store.errors import RecordNotFound, StoreError
 from coachtui.store.summary import SessionHead
 
 
 class ClientRecords(RepositoryBase):
-    """Reads and writes of one client's file; each save is one atomic write of that file."""
+    """Reads and writes of a client's file (each save one atomic write of it) and of live-session drafts."""
 
     # --- the plan ---------------------------------------------------------------------------
 
@@ -185,3 +188,40 @@ class ClientRecords(RepositoryBase):
         numbers = [s.number for s in self._client_file(client_id).records("sessions", SessionHead)]
         numbers += [d.session.number for d in self._drafts.readable() if d.session.client_id == client_id]
         return max(numbers, default=0) + 1
+
+    # --- live-session drafts ------------------------------------------------------------------
+
+    @synchronized
+    def save_draft(self, draft: LiveDraft) -> None:
+        """Autosave a live session: one small atomic write of its draft, never the client's file."""
+        self._writable()
+        self._drafts.save(draft)
+
+    @synchronized
+    def list_drafts(self) -> list[LiveDraft]:
+        """Drafts left by a crash, oldest first; drafts of sessions since closed or erased are dropped.
+
+        Raises CorruptFileError for a draft that cannot be read (it is left in place).
+        """
+        drafts = []
+        for draft in self._drafts.load_all():
+            session = draft.session
+            if self._practice.find("clients", Client, "id", session.client_id) is None:
+                stale = True
+            else:
+                stale = False
+                with suppress(StoreError):
+                    stale = any(
+                        d.get("id") == session.id and d.get("status") == SessionStatus.CLOSED
+                        for d in self._client_file(session.client_id).documents("sessions")
+                    )
+            if not stale:
+                drafts.append(draft)
+            elif not self.read_only:
+                self._drafts.discard(session.id)
+        return sorted(drafts, key=lambda d: d.saved_at)
+
+    @synchronized
+    def discard_draft(self, session_id: str) -> None:
+        self._writable()
+        self._drafts.discard(session_id)

@@ -21,7 +21,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from coachtui.domain.models import Client, ClientSummary, LiveDraft, Reflection, Session, SessionStatus
+from coachtui.domain.models import Client, ClientSummary, Reflection, Session
 from coachtui.store import backups
 from coachtui.store.atomic import TEMP_SUFFIX, read_tinydb_file
 from coachtui.store.base import CLIENTS_DIR, DRAFTS_DIR, synchronized
@@ -256,40 +256,3 @@ class Repository(ClientRecords):
             if pending != stored.sessions_without_reflection:
                 fresh = stored.model_copy(update={"sessions_without_reflection": pending})
                 self._practice.put("summaries", fresh, key="client_id")
-
-    # --- live-session drafts ------------------------------------------------------------------
-
-    @synchronized
-    def save_draft(self, draft: LiveDraft) -> None:
-        """Autosave a live session: one small atomic write of its draft, never the client's file."""
-        self._writable()
-        self._drafts.save(draft)
-
-    @synchronized
-    def list_drafts(self) -> list[LiveDraft]:
-        """Drafts left by a crash, oldest first; drafts of sessions since closed or erased are dropped.
-
-        Raises CorruptFileError for a draft that cannot be read (it is left in place).
-        """
-        drafts = []
-        for draft in self._drafts.load_all():
-            session = draft.session
-            if self._practice.find("clients", Client, "id", session.client_id) is None:
-                stale = True
-            else:
-                stale = False
-                with suppress(StoreError):
-                    stale = any(
-                        d.get("id") == session.id and d.get("status") == SessionStatus.CLOSED
-                        for d in self._client_file(session.client_id).documents("sessions")
-                    )
-            if not stale:
-                drafts.append(draft)
-            elif not self.read_only:
-                self._drafts.discard(session.id)
-        return sorted(drafts, key=lambda d: d.saved_at)
-
-    @synchronized
-    def discard_draft(self, session_id: str) -> None:
-        self._writable()
-        self._drafts.discard(session_id)
