@@ -20,6 +20,7 @@ import orjson
 from tinydb.storages import Storage
 
 from coachtui.store.errors import CorruptFileError, ReadOnlyError, SaveError
+from coachtui.store.paths import ensure_private_dir
 
 PRIVATE_FILE_MODE = 0o600
 TEMP_SUFFIX = ".tmp"
@@ -168,7 +169,7 @@ class AtomicJSONStorage(Storage):
 
     def flush(self) -> None:
         """Write the in-memory data to the file if it has unsaved changes; OSError becomes SaveError."""
-        if not self._dirty:
+        if not self._dirty or self._memory_only:
             return
         if self.read_only:
             raise ReadOnlyError(self.path)
@@ -176,7 +177,13 @@ class AtomicJSONStorage(Storage):
             if self.before_first_write is not None:
                 self.before_first_write()
                 self.before_first_write = None
-            atomic_write_bytes(self.path, encode_json(self._data if self._data is not None else {}))
+            payload = encode_json(self._data if self._data is not None else {})
+            try:
+                atomic_write_bytes(self.path, payload)
+            except FileNotFoundError:
+                # Its folder was removed while coachtui ran: recreate it rather than fail every save.
+                ensure_private_dir(self.path.parent)
+                atomic_write_bytes(self.path, payload)
         except OSError as error:
             raise SaveError(self.path, error) from error
         self._dirty = False

@@ -149,3 +149,13 @@ def test_folder_that_cannot_be_locked(data_dir: Path, monkeypatch: pytest.Monkey
     monkeypatch.undo()
     with Repository.open(data_dir, read_only=True) as viewer:
         assert viewer.list_clients() == []
+
+
+def test_client_folder_removed_while_running(data_dir: Path, repo: Repository, client: Client) -> None:
+    repo.save_goal(Goal(client_id=client.id, title="Kept in memory"))
+    (data_dir / "clients" / f"{client.id}.json").unlink()
+    (data_dir / "clients").rmdir()
+    repo.save_goal(Goal(client_id=client.id, title="Second"))
+    repo.close()
+    with Repository.open(data_dir) as reopened:
+        assert [g.title for g in reopened.list_goals(client.id)] == ["Kept in memory", "Second"]
