@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 PYTEST_ARGS ?=
 
-.PHONY: run demo test e2e lint format snapshot-update bench clean help
+.PHONY: run demo test lint format snapshot-update screenshots bench clean help
 
 help:
 	@echo "make run              start coachtui on your data (sets up .venv on first use)"
@@ -13,6 +13,7 @@ help:
 	@echo "make test             set up and run the whole test suite"
 	@echo "make lint             ruff and mypy on the core"
 	@echo "make snapshot-update  rewrite the snapshot tests' expected screens"
+	@echo "make screenshots      regenerate the README's screenshot"
 	@echo "make bench            performance benchmark on synthetic practices (not part of test)"
 
 $(STAMP): pyproject.toml
@@ -42,6 +43,9 @@ format: $(STAMP)
 
 snapshot-update: $(STAMP)
 	$(BIN)/python -m pytest -q tests/ui --snapshot-update
+
+screenshots: $(STAMP)
+	$(BIN)/python -m docs.make_screenshots
 
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks $(ARGS)
