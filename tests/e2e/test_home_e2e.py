@@ -1,0 +1,45 @@
+"""The real coachtui in tmux: create a client by keyboard, quit, and find the client in the JSON file."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.e2e.tmux import TmuxApp, needs_tmux
+
+pytestmark = [needs_tmux, pytest.mark.e2e]
+
+
+def test_create_a_client_by_keyboard_and_quit(tmp_path: Path) -> None:
+    data = tmp_path / "fresh"
+    with TmuxApp(data, size=(80, 24)) as app:
+        app.wait_for("No clients yet")
+        app.keys("n")
+        app.wait_for("Name *")
+        app.keys("C-s")
+        app.wait_for("A client needs a name.")
+        app.type("Sam Okafor")
+        app.keys("Tab")
+        app.type("sam@example.org")
+        app.keys("C-s")
+        app.wait_for("Sam Okafor")
+        app.wait_for("0 of 6")
+        app.keys("C-q")
+        app.wait_exit()
+    practice = json.loads((data / "practice.json").read_text())
+    [client] = practice["clients"].values()
+    assert (client["name"], client["email"]) == ("Sam Okafor", "sam@example.org")
+    assert client["agreement"]["sessions_planned"] == 6
+    assert client["schema_version"] == 1
+    assert (data.stat().st_mode & 0o777) == 0o700
+
+
+def test_a_second_window_says_why_it_cannot_write(tmp_path: Path) -> None:
+    data = tmp_path / "shared"
+    with TmuxApp(data) as first:
+        first.wait_for("No clients yet")
+        with TmuxApp(data) as second:
+            screen = second.wait_for("[exited 1]")
+            assert "already" in screen.lower() or "another coachtui" in screen.lower()

@@ -1,0 +1,68 @@
+"""The command line: help, version, demo, and clear messages when the data folder cannot be used."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from coachtui import __version__
+from coachtui.cli import main
+from coachtui.store.repository import Repository
+
+
+def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "coachtui", *args], capture_output=True, text=True, timeout=60,
+                          env=env, stdin=subprocess.DEVNULL)
+
+
+def test_version_and_help() -> None:
+    assert run("--version").stdout.strip() == f"coachtui {__version__}"
+    help_text = run("--help").stdout
+    assert "--data-dir" in help_text and "demo" in help_text
+
+
+def test_second_instance_is_refused_with_a_clear_message(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    with Repository.open(tmp_path):
+        assert main(["--data-dir", str(tmp_path)]) == 1
+    message = capsys.readouterr().err
+    assert "coachtui" in message and str(tmp_path) in message
+
+
+def test_corrupt_practice_file_is_named_and_left_untouched(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    with Repository.open(tmp_path):
+        pass
+    practice = tmp_path / "practice.json"
+    practice.write_text('{"clients": {"1": {"name": ')
+    assert main(["--data-dir", str(tmp_path)]) == 1
+    assert "practice.json" in capsys.readouterr().err
+    assert practice.read_text() == '{"clients": {"1": {"name": '
+
+
+def test_bad_config_file_is_explained(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                      capsys: pytest.CaptureFixture[str]) -> None:
+    config = tmp_path / "config.toml"
+    config.write_text("autosave_seconds = 'soon'\n")
+    monkeypatch.setenv("COACHTUI_CONFIG", str(config))
+    assert main(["--data-dir", str(tmp_path / "data")]) == 2
+    err = capsys.readouterr().err
+    assert "config.toml" in err and "autosave_seconds" in err
+
+
+def test_demo_builds_the_sample_practice_in_the_given_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    ran = []
+    monkeypatch.setattr("coachtui.ui.app.CoachApp.run", lambda self: ran.append(len(self.repository.list_clients())))
+    assert main(["--data-dir", str(tmp_path), "demo"]) == 0
+    assert ran == [3]
+    with Repository.open(tmp_path, read_only=True) as repository:
+        assert len(repository.list_clients()) == 3
+
+
+def test_data_folder_is_created_private(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("coachtui.ui.app.CoachApp.run", lambda self: None)
+    folder = tmp_path / "new" / "coach"
+    assert main(["--data-dir", str(folder)]) == 0
+    assert folder.stat().st_mode & 0o777 == 0o700
+    assert all(p.stat().st_mode & 0o777 == 0o600 for p in folder.rglob("*") if p.is_file())
