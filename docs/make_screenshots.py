@@ -48,7 +48,9 @@ async def _live_session(folder: Path, out: Path) -> None:
             await pilot.press(*"Notices she lights up talking about interviews", "ctrl+t", "enter")
             clock.now += timedelta(minutes=14)
             await pilot.press("ctrl+n", "ctrl+f")
-            await pilot.press(*"Options: portfolio first, ask Lumen for a trial project, or wait a quarter", "enter")
+            await pilot.press(
+                *"Options: portfolio first, ask Lumen for a trial project, or wait a quarter", "enter"
+            )
             await pilot.press("ctrl+l", *"Draft one portfolio case study", "enter", *"fri", "ctrl+s")
             await pilot.pause()
             clock.now += timedelta(minutes=4)

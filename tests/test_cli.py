@@ -14,8 +14,14 @@ from coachtui.store.repository import Repository
 
 
 def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "coachtui", *args], capture_output=True, text=True, timeout=60,
-                          env=env, stdin=subprocess.DEVNULL)
+    return subprocess.run(
+        [sys.executable, "-m", "coachtui", *args],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=env,
+        stdin=subprocess.DEVNULL,
+    )
 
 
 def test_version_and_help() -> None:
@@ -24,14 +30,18 @@ def test_version_and_help() -> None:
     assert "--data-dir" in help_text and "demo" in help_text
 
 
-def test_second_instance_is_refused_with_a_clear_message(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_second_instance_is_refused_with_a_clear_message(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     with Repository.open(tmp_path):
         assert main(["--data-dir", str(tmp_path)]) == 1
     message = capsys.readouterr().err
     assert "coachtui" in message and str(tmp_path) in message
 
 
-def test_corrupt_practice_file_is_named_and_left_untouched(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_corrupt_practice_file_is_named_and_left_untouched(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     with Repository.open(tmp_path):
         pass
     practice = tmp_path / "practice.json"
@@ -41,8 +51,9 @@ def test_corrupt_practice_file_is_named_and_left_untouched(tmp_path: Path, capsy
     assert practice.read_text() == '{"clients": {"1": {"name": '
 
 
-def test_bad_config_file_is_explained(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                      capsys: pytest.CaptureFixture[str]) -> None:
+def test_bad_config_file_is_explained(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     config = tmp_path / "config.toml"
     config.write_text("autosave_seconds = 'soon'\n")
     monkeypatch.setenv("COACHTUI_CONFIG", str(config))
@@ -51,9 +62,13 @@ def test_bad_config_file_is_explained(tmp_path: Path, monkeypatch: pytest.Monkey
     assert "config.toml" in err and "autosave_seconds" in err
 
 
-def test_demo_builds_the_sample_practice_in_the_given_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_demo_builds_the_sample_practice_in_the_given_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     ran = []
-    monkeypatch.setattr("coachtui.ui.app.CoachApp.run", lambda self: ran.append(len(self.repository.list_clients())))
+    monkeypatch.setattr(
+        "coachtui.ui.app.CoachApp.run", lambda self: ran.append(len(self.repository.list_clients()))
+    )
     assert main(["--data-dir", str(tmp_path), "demo"]) == 0
     assert ran == [3]
     with Repository.open(tmp_path, read_only=True) as repository:

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from docs.make_screenshots import main as make_screenshots
-
 from coachtui.ui.screens.live_session import LiveSessionScreen
+from docs.make_screenshots import main as make_screenshots
 
 ROOT = Path(__file__).resolve().parent.parent
 README = (ROOT / "README.md").read_text()

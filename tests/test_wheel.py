@@ -39,8 +39,12 @@ def test_app_starts_from_the_installed_wheel(wheel: Path, tmp_path: Path) -> Non
     subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True)
     python = venv / "bin" / "python"
     site = Path(
-        subprocess.run([str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
-                       capture_output=True, text=True, check=True).stdout.strip()
+        subprocess.run(
+            [str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
     )
     # Install the wheel itself; its dependencies come from the test's own environment (no network needed).
     # A path added by a .pth line does not run that folder's own .pth files, so the editable checkout stays out.

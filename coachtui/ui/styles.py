@@ -11,7 +11,9 @@ def _styles_dir() -> Path:
     for candidate in (_PACKAGE / "styles", _PACKAGE.parent / "styles"):
         if (candidate / "app.tcss").is_file():
             return candidate
-    raise FileNotFoundError(f"coachtui's styles are missing: looked in {_PACKAGE / 'styles'} and {_PACKAGE.parent / 'styles'}")
+    raise FileNotFoundError(
+        f"coachtui's styles are missing: looked in {_PACKAGE / 'styles'} and {_PACKAGE.parent / 'styles'}"
+    )
 
 
 STYLES = _styles_dir()

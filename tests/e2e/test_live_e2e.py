@@ -28,8 +28,13 @@ def drafts(data_dir: Path) -> list[dict]:
     found = []
     for path in sorted(folder.glob("*.json")) if folder.is_dir() else []:
         document = json.loads(path.read_text())
-        found += [record for table in document.values() if isinstance(table, dict) for record in table.values()
-                  if isinstance(record, dict) and "editor_text" in record]
+        found += [
+            record
+            for table in document.values()
+            if isinstance(table, dict)
+            for record in table.values()
+            if isinstance(record, dict) and "editor_text" in record
+        ]
     return found
 
 
@@ -98,7 +103,11 @@ def test_a_whole_grow_session(tmp_path: Path) -> None:
         app.wait_for("closed")
         # The reflection may follow the close; leave it for later, then quit.
         for _ in range(3):
-            if "Clients" in app.screen() and "Dana Ortiz" in app.screen() and "Reflection" not in app.screen():
+            if (
+                "Clients" in app.screen()
+                and "Dana Ortiz" in app.screen()
+                and "Reflection" not in app.screen()
+            ):
                 break
             app.keys("Escape")
             time.sleep(0.6)
@@ -203,6 +212,9 @@ def test_read_only_folder_mid_session_warns_and_recovers(tmp_path: Path) -> None
             time.sleep(0.3)
         assert "NOT SAVED" not in app.screen()
         [draft] = drafts(data)
-        assert "saved before the disk went away then typed while read-only and still typing" in draft["editor_text"]
+        assert (
+            "saved before the disk went away then typed while read-only and still typing"
+            in draft["editor_text"]
+        )
         app.keys("C-q")
         app.wait_exit()

@@ -34,8 +34,22 @@ class TmuxApp:
         command = " ".join([str(COACHTUI), "--data-dir", str(self.data_dir), *self.args])
         # Keep the pane after exit so a crash's message can be read.
         subprocess.run(
-            ["tmux", "-L", self.socket, "-f", "/dev/null", "new-session", "-d", "-s", "app",
-             "-x", str(self.size[0]), "-y", str(self.size[1]), f"{command}; echo '[exited '$?']'; sleep 600"],
+            [
+                "tmux",
+                "-L",
+                self.socket,
+                "-f",
+                "/dev/null",
+                "new-session",
+                "-d",
+                "-s",
+                "app",
+                "-x",
+                str(self.size[0]),
+                "-y",
+                str(self.size[1]),
+                f"{command}; echo '[exited '$?']'; sleep 600",
+            ],
             env=environment,
             check=True,
         )

@@ -49,7 +49,11 @@ async def test_empty_name_and_bad_date_are_shown_inline_and_nothing_saved(make_a
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, ClientFormScreen)
-        errors = {f.field.id: str(f.query_one(".field-error").render()) for f in screen.query("FormField") if f.has_class("-invalid")}
+        errors = {
+            f.field.id: str(f.query_one(".field-error").render())
+            for f in screen.query("FormField")
+            if f.has_class("-invalid")
+        }
         assert set(errors) == {"name", "start_date", "sessions_planned"}
         assert "name" in errors["name"].lower()
         assert "someday soon" in errors["start_date"]

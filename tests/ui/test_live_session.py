@@ -6,7 +6,7 @@ from datetime import date, datetime, timedelta
 
 import pytest
 from textual import events
-from textual.widgets import Input, Select, TextArea
+from textual.widgets import Input, Select
 
 from coachtui.domain.models import (
     Action,
@@ -50,7 +50,9 @@ def goal(repo, client) -> Goal:
     return goal
 
 
-async def start(pilot, *, framework: str | None = None, minutes: str | None = None, goal: str = "") -> LiveSessionScreen:
+async def start(
+    pilot, *, framework: str | None = None, minutes: str | None = None, goal: str = ""
+) -> LiveSessionScreen:
     """From home: s, fill the set-up dialog, start."""
     await pilot.press("s")
     await pilot.pause()
@@ -105,7 +107,12 @@ async def test_start_numbers_the_session_and_uses_the_agreement(make_app, repo, 
         assert "session 3/8" in str(screen.query_one("#live-title").render())
         await pilot.pause(0.3)
     session = draft_of(repo, client.id).session
-    assert (session.number, session.framework, session.goal, session.planned_minutes) == (3, "oskar", "Decide on the offer", 50)
+    assert (session.number, session.framework, session.goal, session.planned_minutes) == (
+        3,
+        "oskar",
+        "Decide on the offer",
+        50,
+    )
     assert session.visits[0].stage == "outcome"
 
 
@@ -121,10 +128,22 @@ async def test_start_from_the_command_palette(make_app, repo, client) -> None:
 
 
 async def test_session_opens_on_accountability_and_records_reviews(make_app, repo, client, clock) -> None:
-    earlier = Session(client_id=client.id, number=1, status=SessionStatus.CLOSED, started_at=clock.now - timedelta(days=14))
+    earlier = Session(
+        client_id=client.id, number=1, status=SessionStatus.CLOSED, started_at=clock.now - timedelta(days=14)
+    )
     repo.save_session(earlier)
-    cv = Action(client_id=client.id, text="Update my CV", due=date(2026, 11, 20), created_at=clock.now - timedelta(days=14))
-    calls = Action(client_id=client.id, text="Call two researchers", due=date(2026, 11, 21), created_at=clock.now - timedelta(days=14))
+    cv = Action(
+        client_id=client.id,
+        text="Update my CV",
+        due=date(2026, 11, 20),
+        created_at=clock.now - timedelta(days=14),
+    )
+    calls = Action(
+        client_id=client.id,
+        text="Call two researchers",
+        due=date(2026, 11, 21),
+        created_at=clock.now - timedelta(days=14),
+    )
     later = Action(client_id=client.id, text="Portfolio draft", due=date(2026, 12, 20))
     for action in (cv, calls, later):
         repo.save_action(action)
@@ -146,7 +165,10 @@ async def test_session_opens_on_accountability_and_records_reviews(make_app, rep
     assert actions["Call two researchers"].status is ActionStatus.NOT_DONE
     assert actions["Portfolio draft"].status is ActionStatus.OPEN
     [session] = [s for s in repo.list_sessions(client.id) if s.number == 2]
-    assert {(r.action_id, r.outcome) for r in session.reviews} == {(cv.id, ReviewOutcome.DONE), (calls.id, ReviewOutcome.NOT_DONE)}
+    assert {(r.action_id, r.outcome) for r in session.reviews} == {
+        (cv.id, ReviewOutcome.DONE),
+        (calls.id, ReviewOutcome.NOT_DONE),
+    }
 
 
 async def test_accountability_review_is_skippable_with_one_key(make_app, repo, client) -> None:
@@ -295,7 +317,10 @@ async def test_builder_captures_an_action_and_returns_to_notes(make_app, repo, c
     assert action.text == "Send my CV to two researchers"
     assert action.due == date(2026, 11, 27)
     assert (action.goal_id, action.measure, action.barriers, action.backup) == (
-        goal.id, "Both emails sent", "Fear of bothering them", "Ask Maya to forward it"
+        goal.id,
+        "Both emails sent",
+        "Fear of bothering them",
+        "Ask Maya to forward it",
     )
     assert action.accountability == "Message the coach on Friday" and action.commitment == 8
     [session] = repo.list_sessions(client.id)
@@ -446,7 +471,9 @@ async def test_a_left_session_can_be_closed_as_it_is(make_app, repo, client) -> 
 # Never losing a word -----------------------------------------------------------------------------
 
 
-async def test_failed_save_warns_typing_continues_and_retry_succeeds(make_app, repo, client, monkeypatch) -> None:
+async def test_failed_save_warns_typing_continues_and_retry_succeeds(
+    make_app, repo, client, monkeypatch
+) -> None:
     monkeypatch.setattr(live_session, "RETRY_SECONDS", 0.3)
     original = repo.save_draft
     broken = {"on": False}
@@ -511,6 +538,21 @@ def test_every_live_binding_has_an_id_and_works_while_typing() -> None:
         assert binding.description
         for key in binding.key.split(","):
             # Keys a notes area needs, or a terminal swallows, must never be live keys.
-            assert key not in {"ctrl+a", "ctrl+e", "ctrl+w", "ctrl+u", "ctrl+k", "ctrl+d", "ctrl+x", "ctrl+c",
-                               "ctrl+v", "ctrl+z", "ctrl+y", "ctrl+h", "ctrl+i", "ctrl+j", "ctrl+m"}
+            assert key not in {
+                "ctrl+a",
+                "ctrl+e",
+                "ctrl+w",
+                "ctrl+u",
+                "ctrl+k",
+                "ctrl+d",
+                "ctrl+x",
+                "ctrl+c",
+                "ctrl+v",
+                "ctrl+z",
+                "ctrl+y",
+                "ctrl+h",
+                "ctrl+i",
+                "ctrl+j",
+                "ctrl+m",
+            }
             assert not key.startswith(("ctrl+shift", "alt+")) and not key[-1].isdigit() or key.startswith("f")

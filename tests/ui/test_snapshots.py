@@ -26,10 +26,16 @@ def dana_with_history(repo, clock) -> Client:
     repo.save_goal(Goal(client_id=client.id, title="Move into UX research within 6 months"))
     for number in (1, 2):
         repo.save_session(
-            Session(client_id=client.id, number=number, status=SessionStatus.CLOSED,
-                    started_at=clock.now - timedelta(days=28 - 14 * number))
+            Session(
+                client_id=client.id,
+                number=number,
+                status=SessionStatus.CLOSED,
+                started_at=clock.now - timedelta(days=28 - 14 * number),
+            )
         )
-    repo.save_action(Action(client_id=client.id, text="Update my CV with the research projects", due=date(2026, 11, 20)))
+    repo.save_action(
+        Action(client_id=client.id, text="Update my CV with the research projects", due=date(2026, 11, 20))
+    )
     repo.save_action(Action(client_id=client.id, text="Talk to two UX researchers", due=date(2026, 11, 22)))
     return client
 

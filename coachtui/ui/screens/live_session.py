@@ -41,7 +41,7 @@ from coachtui.domain.notes import line_kind, next_kind, parse_header, parse_note
 from coachtui.store.errors import StoreError
 from coachtui.ui.screens.accountability import AccountabilityScreen, Reviewed
 from coachtui.ui.screens.action_builder import ActionBuilderScreen
-from coachtui.ui.screens.closing import ClosingScreen, CloseChoice, closing_summary
+from coachtui.ui.screens.closing import CloseChoice, ClosingScreen, closing_summary
 from coachtui.ui.screens.scaling import RatingInput, ScalingScreen
 from coachtui.ui.styles import style
 from coachtui.ui.widgets.prompt_deck import PromptDeck

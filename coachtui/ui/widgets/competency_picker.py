@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from textual.binding import Binding
+from textual import events
 from textual.widgets import SelectionList
 from textual.widgets.selection_list import Selection
 
@@ -32,11 +32,6 @@ def short_names(competencies: list[Competency]) -> str:
 class CompetencyPicker(SelectionList[Competency]):
     """A compact list of the eight competencies; space toggles the highlighted one, 1-8 toggle by number."""
 
-    BINDINGS = [
-        Binding(str(number), f"toggle_number({number})", f"Toggle competency {number}", show=False)
-        for number in range(1, len(COMPETENCIES) + 1)
-    ]
-
     def __init__(self, chosen: list[Competency], *, id: str | None = None) -> None:
         selections = [
             Selection(f"{number} {competency.value}", competency, competency in chosen)
@@ -50,6 +45,18 @@ class CompetencyPicker(SelectionList[Competency]):
         picked = set(self.selected)
         return [c for c in COMPETENCIES if c in picked]
 
-    def action_toggle_number(self, number: int) -> None:
-        self.highlighted = number - 1
-        self.toggle(COMPETENCIES[number - 1])
+    def on_key(self, event: events.Key) -> None:
+        # Keys are handled here, in the order they arrive, not by bindings: Textual resolves bindings only
+        # once a key has bubbled up to the app, and by then a quick Tab may have moved the focus on.
+        moves = {"up": self.action_cursor_up, "down": self.action_cursor_down}
+        if event.key in moves:
+            moves[event.key]()
+        elif event.key in ("space", "enter") and self.highlighted is not None:
+            self.toggle(COMPETENCIES[self.highlighted])
+        elif event.key.isdigit() and 1 <= int(event.key) <= len(COMPETENCIES):
+            self.highlighted = int(event.key) - 1
+            self.toggle(COMPETENCIES[int(event.key) - 1])
+        else:
+            return
+        event.stop()
+        event.prevent_default()

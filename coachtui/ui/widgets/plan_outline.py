@@ -50,6 +50,8 @@ GOAL_GLYPHS = {
     GoalStatus.DROPPED: "–",
 }
 HEADER = "bold $text-accent"
+Block = tuple[int, int, Content]
+"""One paragraph of a row: its indent, the extra indent of its wrapped lines, and its text."""
 GAP = "$text-warning"
 ASK = "italic $text-accent"
 
@@ -97,21 +99,34 @@ def ratings_line(sessions: Sequence[Session], goal_id: str) -> str:
     return " · ".join(parts)
 
 
-class PlanOutline(OptionList):
+class PlanOutline(OptionList, inherit_bindings=False):
     """Vision and values, goals with their actions, other actions, check-in points, the agreement."""
 
-    # The plan editor screen owns every key (so each is in the footer, the help and the palette).
-    _inherit_bindings = False
-    BINDINGS = []
+    # No keys of its own: the plan editor screen owns every key, so each is in the footer, the help
+    # and the palette, and enter edits instead of selecting.
+
+    DEFAULT_CSS = """
+    PlanOutline { scrollbar-size-vertical: 1; }
+    PlanOutline > .option-list--option { padding: 0 1; }
+    """
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._shown: tuple[PlanState, Client, Sequence[Session], date, str] | None = None
+        self._width = 0
 
     def show(
         self, state: PlanState, client: Client, sessions: Sequence[Session], today: date, query: str = ""
     ) -> None:
         """Render the plan; the highlighted row stays on the same item when it is still shown."""
+        self._shown = (state, client, sessions, today, query)
+        # Wrapped by hand, so that a long line continues under its text and not under its glyph.
+        self._width = self.size.width or self.app.size.width
+        text_width = max(20, self._width - 3)  # the scrollbar and the option's padding
         keep = self.current
         rows = _Rows(state, client, sessions, today, query.strip().casefold()).build()
         old_index = self.highlighted
-        self.set_options([Option(content, id=key.option_id) for key, content in rows])
+        self.set_options([Option(_layout(blocks, text_width), id=key.option_id) for key, blocks in rows])
         if not rows:
             return
         ids = [key.option_id for key, _ in rows]
@@ -119,6 +134,10 @@ class PlanOutline(OptionList):
             self.highlighted = ids.index(keep.option_id)
         else:
             self.highlighted = min(old_index or 0, len(rows) - 1)
+
+    def on_resize(self) -> None:
+        if self._shown is not None and self.size.width != self._width:
+            self.show(*self._shown)
 
     @property
     def current(self) -> RowKey | None:
@@ -132,6 +151,18 @@ class PlanOutline(OptionList):
         except Exception:  # OptionDoesNotExist: the row is not shown
             return False
         return True
+
+
+def _layout(blocks: list[Block], width: int) -> Content:
+    lines: list[Content] = []
+    for indent, hang, text in blocks:
+        for number, line in enumerate(text.wrap(max(10, width - indent - hang))):
+            lines.append(Content(" " * (indent + (hang if number else 0))) + line)
+    return Content("\n").join(lines)
+
+
+def _block(indent: int, hang: int, *parts: str | tuple[str, str]) -> Block:
+    return indent, hang, Content.assemble(*parts)
 
 
 class _Rows:
@@ -149,14 +180,14 @@ class _Rows:
     def _matches(self, *texts: str) -> bool:
         return not self.query or any(self.query in text.casefold() for text in texts)
 
-    def build(self) -> list[tuple[RowKey, Content]]:
-        rows: list[tuple[RowKey, Content]] = []
+    def build(self) -> list[tuple[RowKey, list[Block]]]:
+        rows: list[tuple[RowKey, list[Block]]] = []
         plan = self.state.plan
         if self._matches(plan.vision, *plan.values, "vision", "values"):
             rows.append((RowKey("vision"), self._vision()))
         current = [g for g in self.state.goals if g.cycle >= self.client.cycle]
         earlier = [g for g in self.state.goals if g.cycle < self.client.cycle]
-        goal_rows: list[tuple[RowKey, Content]] = []
+        goal_rows: list[tuple[RowKey, list[Block]]] = []
         for goal in current:
             actions = [a for a in self.state.actions if a.goal_id == goal.id]
             goal_hit = self._matches(goal.title, goal.specific, goal.measure)
@@ -167,39 +198,39 @@ class _Rows:
         if goal_rows or not self.query:
             active = sum(1 for g in current if g.status is GoalStatus.ACTIVE)
             count = f"{active} active" if current else "none yet: press a to add the first goal"
-            rows.append((RowKey("goals"), Content.styled(f"Goals · cycle {self.client.cycle} · {count}", HEADER)))
+            rows.append(
+                (RowKey("goals"), [_block(0, 0, (f"Goals · cycle {self.client.cycle} · {count}", HEADER))])
+            )
             rows += goal_rows
         known = {g.id for g in self.state.goals}
         others = [a for a in self.state.actions if a.goal_id not in known and self._matches(a.text)]
         if others:
-            rows.append((RowKey("other"), Content.styled("Other actions (not linked to a goal)", HEADER)))
+            rows.append((RowKey("other"), [_block(0, 0, ("Other actions (not linked to a goal)", HEADER))]))
             rows += [(RowKey("action", a.id), self._action(a)) for a in others]
         checkins = [c for c in self.state.checkins if self._matches(c.focus, "check-in")]
         if checkins or not self.query:
             hint = "" if self.state.checkins else " · none yet: press a to add one"
-            rows.append((RowKey("checkins"), Content.styled(f"Check-in points{hint}", HEADER)))
+            rows.append((RowKey("checkins"), [_block(0, 0, (f"Check-in points{hint}", HEADER))]))
             rows += [(RowKey("checkin", c.id), self._checkin(c)) for c in checkins]
         if self._matches("agreement boundaries", self.client.agreement.boundaries):
             rows.append((RowKey("agreement"), self._agreement()))
         closed = [g for g in earlier if self._matches(g.title, g.outcome)]
         if closed:
-            rows.append((RowKey("earlier"), Content.styled("Earlier cycles", HEADER)))
+            rows.append((RowKey("earlier"), [_block(0, 0, ("Earlier cycles", HEADER))]))
             rows += [(RowKey("goal", g.id), self._closed_goal(g)) for g in closed]
         return rows
 
-    def _vision(self) -> Content:
+    def _vision(self) -> list[Block]:
         plan = self.state.plan
         vision = plan.vision or "no vision yet: press enter to write it in the client's words"
         values = ", ".join(plan.values) if plan.values else "none named yet"
-        return Content.assemble(
-            ("Vision & values", HEADER),
-            "\n  ",
-            (vision, "" if plan.vision else "dim"),
-            ("\n  values: ", "dim"),
-            (values, "" if plan.values else "dim"),
-        )
+        return [
+            _block(0, 0, ("Vision & values", HEADER)),
+            _block(2, 0, (vision, "" if plan.vision else "dim")),
+            _block(2, 8, ("values: ", "dim"), (values, "" if plan.values else "dim")),
+        ]
 
-    def _goal(self, goal: Goal, actions: list[Action]) -> Content:
+    def _goal(self, goal: Goal, actions: list[Action]) -> list[Block]:
         facts = [goal.horizon.value]
         if goal.planned_sessions:
             facts.append(f"{goal.planned_sessions} sessions")
@@ -207,64 +238,76 @@ class _Rows:
             facts.append(f"by {format_due(goal.target_date, self.today)}")
         if goal.status is not GoalStatus.ACTIVE:
             facts.append(goal.status.value.replace("_", " "))
-        parts: list[str | tuple[str, str]] = [
-            f"{GOAL_GLYPHS[goal.status]} ",
-            (goal.title, "bold"),
-            (" · " + " · ".join(facts), "dim"),
+        blocks = [
+            _block(
+                0, 2, f"{GOAL_GLYPHS[goal.status]} ", (goal.title, "bold"), (" · " + " · ".join(facts), "dim")
+            )
         ]
         done, total = action_completion(actions)
         progress = [metric_line(goal.metric), f"actions {done}/{total}" if total else "no actions yet"]
         progress.append(ratings_line(self.sessions, goal.id))
-        parts.append("\n    " + " · ".join(p for p in progress if p))
+        blocks.append(_block(2, 2, " · ".join(p for p in progress if p)))
         gaps = goal_gaps(goal, self.today)
         if gaps:
-            parts.append(("\n    ⚠ " + " · ".join(gaps), GAP))
+            blocks.append(_block(2, 2, ("⚠ " + " · ".join(gaps), GAP)))
         if goal.status is GoalStatus.ACTIVE and total and done == total:
-            parts.append(("\n    all actions done: is the goal achieved? (enter, then set its status)", ASK))
+            blocks.append(
+                _block(2, 0, ("all actions done: is the goal achieved? enter, then set its status", ASK))
+            )
         if goal.outcome:
-            parts.append(("\n    outcome: " + goal.outcome, "dim"))
-        return Content.assemble(*parts)
+            blocks.append(_block(2, 9, ("outcome: " + goal.outcome, "dim")))
+        return blocks
 
-    def _action(self, action: Action) -> Content:
-        due = f" · {format_due(action.due, self.today)}" if action.due else ""
-        status = "" if action.status is ActionStatus.OPEN else f" · {action.status.value.replace('_', ' ')}"
-        closed = action.status is ActionStatus.DROPPED
-        parts: list[str | tuple[str, str]] = [
-            f"    {ACTION_GLYPHS[action.status]} ",
-            (action.text, "dim strike" if closed else ""),
-            (due + status, "dim"),
-        ]
+    def _when(self, day: date, still_open: bool) -> str:
+        # "overdue" only while it is still to do; a closed item just shows its day.
+        return format_due(day, self.today) if still_open else f"{day:%a} {day.day} {day:%b}"
+
+    def _action(self, action: Action) -> list[Block]:
+        still_open = action.status is ActionStatus.OPEN
+        due = f" · {self._when(action.due, still_open)}" if action.due else ""
+        status = "" if still_open else f" · {action.status.value.replace('_', ' ')}"
+        text_style = "dim strike" if action.status is ActionStatus.DROPPED else ""
+        glyph = f"{ACTION_GLYPHS[action.status]} "
+        blocks = [_block(4, 2, glyph, (action.text, text_style), (due + status, "dim"))]
         gaps = action_gaps(action, self.today)
         if gaps:
-            parts.append(("\n      ⚠ " + " · ".join(gaps), GAP))
-        return Content.assemble(*parts)
+            blocks.append(_block(6, 2, ("⚠ " + " · ".join(gaps), GAP)))
+        return blocks
 
-    def _checkin(self, checkin: CheckIn) -> Content:
+    def _checkin(self, checkin: CheckIn) -> list[Block]:
         when = []
         if checkin.at_session:
             when.append(f"session {checkin.at_session}")
         if checkin.on_date:
-            when.append(format_due(checkin.on_date, self.today))
+            when.append(self._when(checkin.on_date, not checkin.done))
         focus = f" · {checkin.focus}" if checkin.focus else ""
         glyph = "✓" if checkin.done else "○"
-        return Content.assemble(f"  {glyph} ", " · ".join(when) or "no time set", (focus, "dim"))
+        return [_block(0, 2, f"{glyph} ", " · ".join(when) or "no time set", (focus, "dim"))]
 
-    def _agreement(self) -> Content:
+    def _agreement(self) -> list[Block]:
         a = self.client.agreement
         consent = a.confidentiality_consent.isoformat() if a.confidentiality_consent else "not recorded"
         lines = [
-            f"{a.sessions_planned} sessions, {a.cadence}, {a.session_minutes} min · {a.channel_in_session};"
-            f" between sessions {a.channel_between_sessions} ({a.response_time})",
-            f"cancellation: {a.cancellation_policy} · confidentiality consent: {consent}",
+            f"{a.sessions_planned} sessions, {a.cadence}, {a.session_minutes} min",
+            f"{a.channel_in_session}; between sessions {a.channel_between_sessions} ({a.response_time})",
+            f"cancellation: {a.cancellation_policy}",
+            f"confidentiality consent: {consent}",
         ]
+        blocks = [_block(0, 0, ("Agreement", HEADER), (" · enter edits", "dim"))]
+        blocks += [_block(2, 2, (line, "dim")) for line in lines]
         if a.boundaries:
-            lines.append(f"boundaries: {a.boundaries}")
-        body = "".join(f"\n  {line}" for line in lines)
-        return Content.assemble(("Agreement", HEADER), (" · enter edits", "dim"), (body, "dim"))
+            blocks.append(_block(2, 2, (f"boundaries: {a.boundaries}", "dim")))
+        return blocks
 
-    def _closed_goal(self, goal: Goal) -> Content:
+    def _closed_goal(self, goal: Goal) -> list[Block]:
         status = goal.status.value.replace("_", " ")
         outcome = f" · {goal.outcome}" if goal.outcome else ""
-        return Content.assemble(
-            f"  {GOAL_GLYPHS[goal.status]} ", goal.title, (f" · cycle {goal.cycle} · {status}{outcome}", "dim")
-        )
+        return [
+            _block(
+                0,
+                2,
+                f"{GOAL_GLYPHS[goal.status]} ",
+                goal.title,
+                (f" · cycle {goal.cycle} · {status}{outcome}", "dim"),
+            )
+        ]
