@@ -162,13 +162,14 @@ def test_sigkill_while_typing_loses_at_most_two_seconds(tmp_path: Path) -> None:
         assert must_have.split()[-1] in app.screen()
 
 
-def test_sighup_saves_everything_typed(tmp_path: Path) -> None:
+@pytest.mark.parametrize("signum", [signal.SIGHUP, signal.SIGTERM], ids=["SIGHUP", "SIGTERM"])
+def test_closing_signals_save_everything_typed(tmp_path: Path, signum: int) -> None:
     data = tmp_path / "data"
     with TmuxApp(data, size=(100, 30)) as app:
         new_client_and_session(app)
         app.type("the very last words before the window closed")
-        time.sleep(0.3)  # less than the autosave pause: only the SIGHUP handler can save this
-        os.kill(app.pid(), signal.SIGHUP)
+        time.sleep(0.3)  # less than the autosave pause: only the signal handler can save this
+        os.kill(app.pid(), signum)
         app.wait_exit()
     [draft] = drafts(data)
     assert "the very last words before the window closed" in draft["editor_text"]
