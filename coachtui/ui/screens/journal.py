@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, cast
 
 from rich.text import Text
 from textual import on
+from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -58,9 +59,8 @@ class JournalScreen(Screen[None]):
             )
             for n in range(len(COMPETENCIES) + 1)
         ],
-        Binding(
-            "slash", "search", "Search", id="journal.search", tooltip="Show reflections containing a word"
-        ),
+        # A priority key: the words typed right after it must reach the search box, not the list.
+        Binding("slash", "search", "Search", id="journal.search", tooltip="Find a word", priority=True),
         Binding("right_square_bracket", "month(1)", "Older", id="journal.older_month", tooltip="Older month"),
         Binding("left_square_bracket", "month(-1)", "Newer", id="journal.newer_month", tooltip="Newer month"),
     ]
@@ -225,6 +225,8 @@ class JournalScreen(Screen[None]):
 
     def action_search(self) -> None:
         search = self.query_one("#journal-search", Input)
+        if search.has_focus:
+            raise SkipAction()  # a "/" typed in the search box is part of the search
         search.display = True
         search.focus()
 

@@ -6,16 +6,28 @@ from typing import TYPE_CHECKING, Any, cast
 
 from pydantic import ValidationError
 from textual import events, on
+from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Select, Static, TextArea
 
-from coachtui.domain.dates import format_due
-from coachtui.domain.models import Action, Client, Payment, RatingKind, Reflection, Session
+from coachtui.domain.models import Action, Client, Payment, Reflection, Session
 from coachtui.store.errors import StoreError
 from coachtui.store.repository import Repository
+from coachtui.ui.reflection_fields import (
+    AFTER,
+    BEFORE,
+    TEXT_FIELDS,
+    actions_text,
+    draft_key,
+    form_values,
+    heading,
+    prefilled,
+    progress_error,
+    to_reflection,
+)
 from coachtui.ui.screens.confirm import ConfirmScreen
 from coachtui.ui.styles import style
 from coachtui.ui.widgets.competency_picker import COMPETENCIES, CompetencyPicker
@@ -23,35 +35,6 @@ from coachtui.ui.widgets.form_row import FormRow
 
 if TYPE_CHECKING:
     from coachtui.ui.app import CoachApp
-
-# (field, label, placeholder) of the free-text fields, split around progress and competencies (tab order).
-BEFORE = [
-    ("what_worked", "What worked", "what helped the client move forward?"),
-    ("what_did_not", "What did not", "where did the conversation stall, or you lead?"),
-    ("adjust_next_time", "Adjust next time", "one thing to do differently"),
-]
-AFTER = [
-    ("learned", "What I learned", "for your CPD log"),
-    ("next_focus", "Next focus", "where to start next session"),
-]
-TEXT_FIELDS = [field for field, _, _ in BEFORE + AFTER]
-PROGRESS_ERROR = "The client's progress is a whole number from 0 to 10, or empty."
-SHOWN_ACTIONS = 2
-
-
-def draft_key(session_id: str) -> str:
-    """The settings key under which an unfinished reflection waits when the app quits."""
-    return f"reflection_draft.{session_id}"
-
-
-def form_values(reflection: Reflection) -> dict[str, Any]:
-    """A reflection as the form's raw values: what is compared to tell whether anything was typed."""
-    values: dict[str, Any] = {field: getattr(reflection, field) for field in TEXT_FIELDS}
-    progress = reflection.client_progress
-    values["client_progress"] = "" if progress is None else str(progress)
-    values["competencies"] = [c.value for c in reflection.competencies]
-    values["payment"] = reflection.payment.value
-    return values
 
 
 class _Form(VerticalScroll, can_focus=False):
@@ -64,16 +47,19 @@ class ReflectionScreen(Screen[Reflection | None]):
     CSS_PATH = style("reflection")
     AUTO_FOCUS = "#what_worked"
     BINDINGS = [
+        Binding("ctrl+s", "save", "Save & close", id="reflection.save", priority=True, tooltip="Save, leave"),
+        Binding("escape", "later", "Finish later", id="reflection.later", tooltip="Home lists it to finish"),
+        # Priority keys act as they arrive; a Tab that bubbled up would let fast typing land in the old field.
+        Binding("tab", "next_field", "Next field", id="reflection.next_field", show=False, priority=True),
         Binding(
-            "ctrl+s", "save", "Save & close", id="reflection.save", priority=True, tooltip="Save it and leave"
+            "shift+tab",
+            "previous_field",
+            "Previous field",
+            id="reflection.previous_field",
+            show=False,
+            priority=True,
         ),
-        Binding(
-            "escape",
-            "later",
-            "Finish later",
-            id="reflection.later",
-            tooltip="Leave it: home lists it to finish",
-        ),
+        Binding("enter", "progress_entered", show=False, priority=True),
     ]
 
     def __init__(
@@ -102,7 +88,7 @@ class ReflectionScreen(Screen[Reflection | None]):
         session = repository.get_session(client_id, session_id)
         agreed = set(session.action_ids)
         actions = [a for a in repository.list_actions(client_id) if a.id in agreed]
-        base = repository.get_reflection(session_id) or _prefilled(client, session)
+        base = repository.get_reflection(session_id) or prefilled(client, session)
         draft = repository.get_setting(draft_key(session_id))
         return cls(client, session, actions, base, draft if isinstance(draft, dict) else None)
 
@@ -111,8 +97,13 @@ class ReflectionScreen(Screen[Reflection | None]):
         return cast("CoachApp", self.app)
 
     def compose(self) -> ComposeResult:
-        yield Static(self._heading(), id="reflection-title", markup=False)
-        yield Static(self._actions_text(), id="reflection-actions", markup=False)
+        today = self.coach_app.today()
+        yield Static(
+            heading(self.client, self.session, self.base, len(self.actions), today),
+            id="reflection-title",
+            markup=False,
+        )
+        yield Static(actions_text(self.actions, today), id="reflection-actions", markup=False)
         shown = self._shown
         with _Form(id="reflection-form"):
             for field, label, hint in BEFORE:
@@ -147,38 +138,20 @@ class ReflectionScreen(Screen[Reflection | None]):
             self.notify("Restored what you typed before coachtui closed. ctrl+s saves it.", timeout=6)
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
-        # Textual restyles the focused widget's ancestors but not their other children: a class lights the label.
+        # Textual restyles a focused widget's ancestors, not their other children: a class lights the label.
         for row in self.query(FormRow):
             row.set_class(event.widget.parent is row, "-current")
 
     def _text_area(self, field: str, hint: str) -> TextArea:
         return TextArea(
-            self._shown[field], id=field, soft_wrap=True, tab_behavior="focus", compact=True, placeholder=hint
+            self._shown[field],
+            id=field,
+            soft_wrap=True,
+            tab_behavior="focus",
+            compact=True,
+            placeholder=hint,
+            highlight_cursor_line=False,
         )
-
-    def _heading(self) -> str:
-        session = self.session
-        held = f"session {session.number} of {self.client.agreement.sessions_planned}"
-        when, today = session.started_at, self.coach_app.today()
-        if when.date() != today:
-            held += f", {when:%d %b}" if when.year == today.year else f", {when:%d %b %Y}"
-        parts = ["Reflection", self.client.name, held]
-        parts.append(f"{round(self.base.duration_minutes or session.duration_minutes())} min")
-        count = len(self.actions)
-        parts.append(f"{count} action{'s' if count != 1 else ''} agreed")
-        return " · ".join(parts)
-
-    def _actions_text(self) -> str:
-        if not self.actions:
-            return "No actions agreed in this session."
-        today = self.coach_app.today()
-        lines = [
-            f"• {action.text} · {format_due(action.due, today) if action.due else 'no date'}"
-            for action in self.actions[:SHOWN_ACTIONS]
-        ]
-        if len(self.actions) > SHOWN_ACTIONS:
-            lines[-1] += f"  (+{len(self.actions) - SHOWN_ACTIONS} more)"
-        return "\n".join(lines)
 
     # --- reading the form ---------------------------------------------------------------------
 
@@ -186,11 +159,10 @@ class ReflectionScreen(Screen[Reflection | None]):
         values: dict[str, Any] = {field: self.query_one(f"#{field}", TextArea).text for field in TEXT_FIELDS}
         values["client_progress"] = self.query_one("#client_progress", Input).value.strip()
         values["competencies"] = [c.value for c in self.query_one(CompetencyPicker).chosen]
-        values["payment"] = Payment(self.query_one("#payment", Select).value).value
+        payment = self.query_one("#payment", Select).value
+        # allow_blank=False: the select always holds one of the two Payment values.
+        values["payment"] = payment.value if isinstance(payment, Payment) else Payment.PAID.value
         return values
-
-    def _progress_error(self, raw: str) -> str | None:
-        return None if raw == "" or (raw.isdigit() and int(raw) <= 10) else PROGRESS_ERROR
 
     def _show_progress_error(self, message: str | None) -> None:
         error = self.query_one("#progress-error", Static)
@@ -200,10 +172,18 @@ class ReflectionScreen(Screen[Reflection | None]):
 
     @on(Input.Changed, "#client_progress")
     def _check_progress(self, event: Input.Changed) -> None:
-        self._show_progress_error(self._progress_error(event.value.strip()))
+        self._show_progress_error(progress_error(event.value.strip()))
 
-    @on(Input.Submitted, "#client_progress")
-    def _next_field(self) -> None:
+    def action_next_field(self) -> None:
+        self.focus_next()
+
+    def action_previous_field(self) -> None:
+        self.focus_previous()
+
+    def action_progress_entered(self) -> None:
+        """Enter in the progress field moves on; anywhere else Enter does what the field does with it."""
+        if self.focused is not self.query_one("#client_progress"):
+            raise SkipAction()
         self.focus_next()
 
     def changed(self) -> bool:
@@ -213,20 +193,29 @@ class ReflectionScreen(Screen[Reflection | None]):
     # --- saving and leaving -------------------------------------------------------------------
 
     def action_save(self) -> None:
+        """Save once every field has handled the keys already sent to it: ctrl+s can outrun fast typing."""
+        fields = list(self.query_one(_Form).query("TextArea, Input, CompetencyPicker, Select"))
+
+        def after(index: int) -> None:
+            if index < len(fields):
+                fields[index].call_later(after, index + 1)
+            elif self.is_current:
+                self._save()
+
+        after(0)
+
+    def _save(self) -> None:
         values = self._values()
-        error = self._progress_error(values["client_progress"])
+        error = progress_error(values["client_progress"])
         self._show_progress_error(error)
         if error is not None:
             self.query_one("#client_progress", Input).focus()
             self.notify(f"Not saved: {error}", severity="warning")
             return
-        raw = values.pop("client_progress")
-        values.update({field: values[field].strip() for field in TEXT_FIELDS})
-        values["client_progress"] = int(raw) if raw else None
         if self.coach_app.repository.get_reflection(self.session.id) is None:
             values["created_at"] = self.coach_app.clock()
         try:
-            reflection = Reflection.model_validate({**self.base.model_dump(), **values})
+            reflection = to_reflection(self.base, values)
         except ValidationError as problem:
             self.notify(f"Not saved: {problem.errors()[0]['msg']}", severity="error")
             return
@@ -278,16 +267,3 @@ class ReflectionScreen(Screen[Reflection | None]):
         if self.is_mounted and self.changed():
             self.coach_app.repository.set_setting(draft_key(self.session.id), self._values())
             self._has_draft = True
-
-
-def _prefilled(client: Client, session: Session) -> Reflection:
-    """A new reflection with what the session says: date, length, the client's last progress rating."""
-    ratings = [r.value for r in session.ratings if r.kind == RatingKind.PROGRESS]
-    return Reflection(
-        session_id=session.id,
-        client_id=client.id,
-        session_date=session.started_at.date(),
-        duration_minutes=round(session.duration_minutes(), 1),
-        client_progress=ratings[-1] if ratings else None,
-        payment=client.agreement.payment,
-    )
