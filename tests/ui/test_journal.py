@@ -8,6 +8,7 @@ import pytest
 from textual.widgets import DataTable
 
 from coachtui.domain.models import Competency
+from coachtui.ui.screens import journal
 from coachtui.ui.screens.journal import JournalScreen
 from coachtui.ui.screens.reflection import ReflectionScreen
 from tests.conftest import FIXED_NOW
@@ -35,10 +36,17 @@ def rows(screen: JournalScreen) -> list[list[str]]:
     return [[str(cell) for cell in table.get_row_at(i)] for i in range(table.row_count)]
 
 
+async def settle(pilot) -> None:
+    """Wait for the session numbers, read in a thread."""
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
 async def open_journal(pilot) -> JournalScreen:
     await pilot.pause()
     await pilot.press("j")
-    await pilot.pause()
+    await settle(pilot)
     assert isinstance(pilot.app.screen, JournalScreen)
     return pilot.app.screen
 
@@ -111,7 +119,22 @@ async def test_months_jump_and_enter_edits(make_app, practice) -> None:
         editor = app.screen
         assert isinstance(editor, ReflectionScreen) and editor.session.number == 2
         await pilot.press("end", *" at last", "ctrl+s")
-        await pilot.pause()
+        await settle(pilot)
         assert app.screen is screen
         assert "Sam chose his first step at last" in str(screen.query_one("#journal-detail-text").render())
         assert table.cursor_row == 1
+
+
+async def test_a_long_journal_draws_the_newest_rows_and_more_on_demand(
+    make_app, practice, monkeypatch
+) -> None:
+    monkeypatch.setattr(journal, "ROW_LIMIT", 2)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_journal(pilot)
+        assert len(rows(screen)) == 2
+        assert screen.sub_title == "newest 2 of 4 reflections (] for older)"
+        await pilot.press("right_square_bracket")
+        await settle(pilot)
+        assert len(rows(screen)) == 4 and screen.query_one(DataTable).cursor_row == 2
+        assert [r[3] for r in rows(screen)] == ["2", "2", "1", "1"]

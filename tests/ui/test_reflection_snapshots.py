@@ -65,6 +65,8 @@ def on_journal(*keys: str):
     async def run_before(pilot) -> None:
         pilot.app.open_journal()
         await pilot.pause()
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
         await pilot.press(*keys)
         await pilot.pause()
         still(pilot.app)

@@ -2,38 +2,30 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import TYPE_CHECKING, cast
 
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Static
+from textual.worker import get_current_worker
 
 from coachtui.domain.models import Competency, Reflection
 from coachtui.store.errors import StoreError
+from coachtui.store.repository import Repository
+from coachtui.ui.journal_view import COLUMNS, detail_text, matches, month_of, number_text, row_cells
 from coachtui.ui.styles import style
-from coachtui.ui.widgets.competency_picker import COMPETENCIES, SHORT_NAMES, short_names
+from coachtui.ui.widgets.competency_picker import COMPETENCIES, SHORT_NAMES
 
 if TYPE_CHECKING:
     from coachtui.ui.app import CoachApp
 
-SECTIONS = [
-    ("what_worked", "What worked"),
-    ("what_did_not", "What did not"),
-    ("adjust_next_time", "Adjust next time"),
-    ("learned", "What I learned (CPD)"),
-    ("next_focus", "Next focus"),
-]
-
-
-def reflection_day(reflection: Reflection) -> date:
-    """The day a reflection belongs to: its session's day, else the day it was written."""
-    return reflection.session_date or reflection.created_at.date()
+ROW_LIMIT = 400
+"""Rows drawn at a time: a 10-year practice holds some 9,000 reflections; ] past the last shows more."""
 
 
 class _JournalTable(DataTable[str | Text]):
@@ -70,6 +62,8 @@ class JournalScreen(Screen[None]):
         self.competency: Competency | None = None
         self._reflections: dict[str, Reflection] = {}
         self._shown: list[Reflection] = []
+        self._matching = 0
+        self._limit = ROW_LIMIT
         self._names: dict[str, str] = {}
         self._numbers: dict[str, int] = {}
 
@@ -84,7 +78,8 @@ class JournalScreen(Screen[None]):
             placeholder="a word in any reflection, or a client's name", id="journal-search", compact=True
         )
         table = _JournalTable(id="journal-table", cursor_type="row", zebra_stripes=True)
-        table.add_columns("Month", "Day", "Client", "#", "Progress", "Competencies")
+        for label, key in COLUMNS:
+            table.add_column(label, key=key, width=3 if key == "number" else None)
         yield table
         with VerticalScroll(id="journal-detail", can_focus=False):
             yield Static("", id="journal-detail-text")
@@ -92,73 +87,98 @@ class JournalScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#journal-search", Input).display = False
-        self.load()
 
     def on_screen_resume(self) -> None:
+        # Also sent when the screen first opens; after an edit it brings the changed reflection in.
         self.load()
 
     # --- loading and filtering ----------------------------------------------------------------
 
     def load(self) -> None:
-        """Read the reflections and the names and numbers they show, then redraw the list."""
+        """Read the reflections and client names, then redraw."""
         repo = self.coach_app.repository
-        reflections = repo.list_reflections()
-        self._reflections = {r.session_id: r for r in reflections}
+        self._reflections = {r.session_id: r for r in repo.list_reflections()}
         self._names = {c.id: c.name for c in repo.list_clients()}
-        # Reflections do not carry the session number: read it once per client, only where it is missing.
-        for client_id in {r.client_id for r in reflections if r.session_id not in self._numbers}:
-            try:
-                self._numbers.update({s.id: s.number for s in repo.list_sessions(client_id)})
-            except StoreError:
-                continue  # a client file that cannot be read shows its sessions without a number
         self.show()
 
-    def _matches(self, reflection: Reflection, words: str) -> bool:
-        if self.competency is not None and self.competency not in reflection.competencies:
-            return False
-        if not words:
-            return True
-        haystack = [self._names.get(reflection.client_id, ""), *(getattr(reflection, f) for f, _ in SECTIONS)]
-        return words in "\n".join(haystack).casefold()
+    @work(thread=True, exclusive=True, group="journal-numbers")
+    def _read_numbers(self, repo: Repository, sessions: list[tuple[str, str]]) -> None:
+        """Reflections do not carry their session's number: read those of the rows shown, in a thread,
+        as a 10-year practice's client files take seconds to read the first time."""
+        worker = get_current_worker()
+        numbers: dict[str, int] = {}
+        for client_id, session_id in sessions:
+            if worker.is_cancelled:
+                return
+            try:
+                numbers[session_id] = repo.get_session(client_id, session_id).number
+            except StoreError:
+                continue  # a session that cannot be read shows without a number
+            if len(numbers) == 50:
+                self.app.call_from_thread(self._numbers_read, numbers)
+                numbers = {}
+        if numbers:
+            self.app.call_from_thread(self._numbers_read, numbers)
+
+    def _numbers_read(self, numbers: dict[str, int]) -> None:
+        self._numbers.update(numbers)
+        if not self.is_attached:
+            return
+        table = self.query_one(_JournalTable)
+        for reflection in self._shown:
+            if reflection.session_id in numbers:
+                table.update_cell(
+                    reflection.session_id, "number", number_text(numbers[reflection.session_id])
+                )
+        if self.selected_session_id in numbers:
+            self._show_detail()
+
+    def _client_name(self, reflection: Reflection) -> str:
+        return self._names.get(reflection.client_id, "(erased)")
 
     def show(self) -> None:
         """Redraw the rows for the current filters, keeping the cursor on the same reflection."""
         table = self.query_one(_JournalTable)
         selected = self.selected_session_id
         words = self.query_one("#journal-search", Input).value.strip().casefold()
-        shown = [r for r in self._reflections.values() if self._matches(r, words)]
-        shown.sort(key=lambda r: (reflection_day(r), r.created_at), reverse=True)
-        self._shown = shown
+        matching = [
+            r
+            for r in self._reflections.values()
+            if (self.competency is None or self.competency in r.competencies)
+            and (not words or matches(r, self._client_name(r), words))
+        ]
+        matching.sort(key=lambda r: (r.session_date or r.created_at.date(), r.created_at), reverse=True)
+        self._matching = len(matching)
+        self._shown = matching[: self._limit]
         table.clear()
         month = None
-        for reflection in shown:
-            day = reflection_day(reflection)
-            label = f"{day:%b %Y}"
+        for reflection in self._shown:
             number = self._numbers.get(reflection.session_id)
-            progress = reflection.client_progress
-            table.add_row(
-                Text(label if label != month else "", style="bold"),
-                f"{day:%a %d}",
-                self._names.get(reflection.client_id, "(erased)"),
-                str(number) if number else "?",
-                f"{progress}/10" if progress is not None else "—",
-                short_names(reflection.competencies),
-                key=reflection.session_id,
+            cells = row_cells(
+                reflection, self._client_name(reflection), number, month_of(reflection) != month
             )
-            month = label
-        if selected in self._reflections and any(r.session_id == selected for r in shown):
-            table.move_cursor(row=table.get_row_index(selected))
-        self._show_filters(len(shown), words)
+            table.add_row(*cells, key=reflection.session_id)
+            month = month_of(reflection)
+        keys = [r.session_id for r in self._shown]
+        if selected in keys:
+            table.move_cursor(row=keys.index(selected))
+        self._show_filters(words)
         self._show_detail()
+        missing = [(r.client_id, r.session_id) for r in self._shown if r.session_id not in self._numbers]
+        if missing:
+            self._read_numbers(self.coach_app.repository, missing)
 
-    def _show_filters(self, count: int, words: str) -> None:
-        total = len(self._reflections)
+    def _show_filters(self, words: str) -> None:
         competency = self.competency.value if self.competency else "all"
         line = f"Competency: [b]{competency}[/b]  [dim](c next · 1-8 pick · 0 all)[/dim]"
         if words:
             line += "  · containing the search words [dim](/ to change)[/dim]"
         self.query_one("#journal-filter", Static).update(line)
-        self.sub_title = f"{count} of {total} reflections" if count != total else f"{total} reflections"
+        total, shown = len(self._reflections), len(self._shown)
+        title = (
+            f"{self._matching} of {total} reflections" if self._matching != total else f"{total} reflections"
+        )
+        self.sub_title = f"newest {shown} of {title} (] for older)" if shown < self._matching else title
 
     @property
     def selected_session_id(self) -> str | None:
@@ -180,30 +200,9 @@ class JournalScreen(Screen[None]):
                 empty = "No reflections yet. After each session, fill in the reflection and press ctrl+s."
             detail.update(Text(empty, style="dim"))
             return
-        detail.update(self._detail(self._reflections[session_id]))
+        reflection = self._reflections[session_id]
+        detail.update(detail_text(reflection, self._client_name(reflection), self._numbers.get(session_id)))
         self.query_one("#journal-detail", VerticalScroll).scroll_home(animate=False)
-
-    def _detail(self, reflection: Reflection) -> Text:
-        number = self._numbers.get(reflection.session_id)
-        facts = [
-            f"{reflection_day(reflection):%a %d %b %Y}",
-            self._names.get(reflection.client_id, "(erased)"),
-            f"session {number}" if number else "session ?",
-            f"{round(reflection.duration_minutes)} min",
-            reflection.payment.value.replace("_", " "),
-        ]
-        if reflection.client_progress is not None:
-            facts.append(f"client's progress {reflection.client_progress}/10")
-        text = Text()
-        text.append(" · ".join(facts), style="bold")
-        chosen = [c.value for c in COMPETENCIES if c in reflection.competencies]
-        text.append("\nCompetencies: ", style="bold")
-        text.append(", ".join(chosen) or "none ticked", style="" if chosen else "dim")
-        for field, heading in SECTIONS:
-            value = getattr(reflection, field).strip()
-            text.append(f"\n\n{heading}\n", style="bold")
-            text.append(value or "—", style="" if value else "dim")
-        return text
 
     # --- keys ---------------------------------------------------------------------------------
 
@@ -243,19 +242,25 @@ class JournalScreen(Screen[None]):
         search.display = bool(search.value.strip())
         self.query_one(_JournalTable).focus()
 
-    def action_month(self, step: int) -> None:
-        """Jump to the first reflection of the next older (step 1) or newer (step -1) month."""
-        table = self.query_one(_JournalTable)
-        months = [f"{reflection_day(r):%Y-%m}" for r in self._shown]
-        if not months:
-            return
-        row = table.cursor_row
+    def _month_start(self, row: int, step: int) -> int | None:
+        months = [month_of(r) for r in self._shown]
         starts = [i for i, month in enumerate(months) if i == 0 or months[i - 1] != month]
         current = max(i for i in starts if i <= row)
         if step > 0:
-            target = next((i for i in starts if i > row), None)
-        else:
-            target = max((i for i in starts if i < current), default=None)
+            return next((i for i in starts if i > row), None)
+        return max((i for i in starts if i < current), default=None)
+
+    def action_month(self, step: int) -> None:
+        """Jump to the first reflection of the next older (step 1) or newer (step -1) month."""
+        table = self.query_one(_JournalTable)
+        if not self._shown:
+            return
+        row = table.cursor_row
+        target = self._month_start(row, step)
+        if target is None and step > 0 and len(self._shown) < self._matching:
+            self._limit += ROW_LIMIT
+            self.show()
+            target = self._month_start(row, step)
         if target is None:
             self.notify("No older month." if step > 0 else "This is the newest month.", timeout=2)
             return

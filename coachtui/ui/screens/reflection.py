@@ -88,7 +88,7 @@ class ReflectionScreen(Screen[Reflection | None]):
         session = repository.get_session(client_id, session_id)
         agreed = set(session.action_ids)
         actions = [a for a in repository.list_actions(client_id) if a.id in agreed]
-        base = repository.get_reflection(session_id) or prefilled(client, session)
+        base = repository.get_reflection(session_id, client_id) or prefilled(client, session)
         draft = repository.get_setting(draft_key(session_id))
         return cls(client, session, actions, base, draft if isinstance(draft, dict) else None)
 
@@ -212,7 +212,7 @@ class ReflectionScreen(Screen[Reflection | None]):
             self.query_one("#client_progress", Input).focus()
             self.notify(f"Not saved: {error}", severity="warning")
             return
-        if self.coach_app.repository.get_reflection(self.session.id) is None:
+        if self.coach_app.repository.get_reflection(self.session.id, self.client.id) is None:
             values["created_at"] = self.coach_app.clock()
         try:
             reflection = to_reflection(self.base, values)
@@ -253,7 +253,7 @@ class ReflectionScreen(Screen[Reflection | None]):
             self._forget_draft()
         except StoreError as problem:
             self.notify(str(problem), severity="warning")
-        if self.coach_app.repository.get_reflection(self.session.id) is None:
+        if self.coach_app.repository.get_reflection(self.session.id, self.client.id) is None:
             self.notify("Reflection left for later: press r on the home screen to finish it.")
         self.dismiss(None)
 
