@@ -474,7 +474,7 @@ async def test_a_left_session_can_be_closed_as_it_is(make_app, repo, client) -> 
 async def test_failed_save_warns_typing_continues_and_retry_succeeds(
     make_app, repo, client, monkeypatch
 ) -> None:
-    monkeypatch.setattr(live_session, "RETRY_SECONDS", 0.3)
+    monkeypatch.setattr(live_session, "RETRY_SECONDS", 0.3)  # read when the screen is built
     original = repo.save_draft
     broken = {"on": False}
 

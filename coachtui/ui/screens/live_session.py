@@ -8,42 +8,40 @@ timer collapses a burst of typing into one autosave of a small draft file, writt
 from __future__ import annotations
 
 from datetime import datetime
-from time import monotonic
 from typing import TYPE_CHECKING, cast
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.events import Resize
 from textual.screen import Screen
-from textual.timer import Timer
 from textual.widgets import Footer, Static, TextArea
 
+from coachtui.domain.accountability import review_action
 from coachtui.domain.frameworks import Framework, load_framework
 from coachtui.domain.models import (
     Action,
-    ActionReview,
-    ActionStatus,
     Client,
     Goal,
     LiveDraft,
     NoteKind,
     PromptAsked,
     RatingKind,
-    ReviewOutcome,
     ScalingRating,
     Session,
     SessionStatus,
     StageVisit,
 )
-from coachtui.domain.notes import line_kind, next_kind, parse_header, parse_notes, set_line_kind, stage_header
+from coachtui.domain.notes import parse_notes, stage_header
 from coachtui.store.errors import StoreError
+from coachtui.ui.autosave import Autosaver
 from coachtui.ui.screens.accountability import AccountabilityScreen, Reviewed
 from coachtui.ui.screens.action_builder import ActionBuilderScreen
 from coachtui.ui.screens.closing import CloseChoice, ClosingScreen, closing_summary
 from coachtui.ui.screens.scaling import RatingInput, ScalingScreen
 from coachtui.ui.styles import style
+from coachtui.ui.widgets.notes_area import NotesArea
 from coachtui.ui.widgets.prompt_deck import PromptDeck
 from coachtui.ui.widgets.session_actions import SessionActions
 from coachtui.ui.widgets.session_clock import SessionClock
@@ -58,12 +56,6 @@ KIND_LABEL = {
     NoteKind.INSIGHT: "! insight",
     NoteKind.QUOTE: "> client quote",
     NoteKind.PRIVATE: "~ coach-private",
-}
-REVIEW_STATUS = {
-    ReviewOutcome.DONE: ActionStatus.DONE,
-    ReviewOutcome.PARTLY: ActionStatus.PARTLY,
-    ReviewOutcome.NOT_DONE: ActionStatus.NOT_DONE,
-    ReviewOutcome.CHANGED: ActionStatus.CHANGED,
 }
 RETRY_SECONDS = 5.0
 MAX_UNSAVED_SECONDS = 1.5
@@ -123,14 +115,14 @@ class LiveSessionScreen(Screen[None]):
         self._initial_text = editor_text or stage_header(self.framework.stages[0].name, 0) + "\n"
         self._question_index: dict[str, int] = {}
         self._last_rating = (RatingKind.PROGRESS, goals[0].id if goals else None)
-        self._autosave: Timer | None = None
-        self._quiet_seconds = 1.0
-        self._last_change = self._first_unsaved = 0.0
-        self._retry: Timer | None = None
-        self._saving = False
-        self._dirty = False
-        self._closed = False
-        self._save_error: str | None = None
+        self._autosaver = Autosaver(
+            self,
+            snapshot=self.snapshot,
+            write=lambda draft: self.coach_app.repository.save_draft(draft),
+            on_result=self._show_save_state,
+            retry_seconds=RETRY_SECONDS,
+            max_unsaved_seconds=MAX_UNSAVED_SECONDS,
+        )
         self._shown_kind: NoteKind | None = None
         self._side_wanted = True
         self.title = f"{client.name} · session {session.number}/{client.agreement.sessions_planned}"
@@ -149,13 +141,7 @@ class LiveSessionScreen(Screen[None]):
         yield Static("", id="save-warning")
         with Horizontal(id="live-body"):
             with Vertical(id="notes-column"):
-                yield TextArea(
-                    self._initial_text,
-                    id="notes",
-                    soft_wrap=True,
-                    show_line_numbers=False,
-                    tab_behavior="indent",
-                )
+                yield NotesArea(self._initial_text, id="notes")
                 yield Static("", id="notes-status")
             with Vertical(id="side"):
                 yield PromptDeck(id="deck")
@@ -168,11 +154,11 @@ class LiveSessionScreen(Screen[None]):
         return f"[b]{self.client.name}[/b] · session {self.session.number}/{self.client.agreement.sessions_planned} · {self.framework.name}{goal}"
 
     @property
-    def notes(self) -> TextArea:
-        return self.query_one("#notes", TextArea)
+    def notes(self) -> NotesArea:
+        return self.query_one("#notes", NotesArea)
 
     def on_mount(self) -> None:
-        self._quiet_seconds = self.coach_app.settings.autosave_seconds
+        self._autosaver.quiet_seconds = self.coach_app.settings.autosave_seconds
         notes = self.notes
         notes.move_cursor(notes.document.end)
         self.set_interval(1.0, self._tick)
@@ -181,7 +167,7 @@ class LiveSessionScreen(Screen[None]):
             self.app.push_screen(
                 AccountabilityScreen(self._due_actions, self.coach_app.today()), self._reviews_done
             )
-        self.save_in_background()
+        self._autosaver.save_in_background()  # a crash from the first second on can be resumed
 
     def on_resize(self, event: Resize) -> None:
         self._fit_side(event.size.width)
@@ -243,8 +229,7 @@ class LiveSessionScreen(Screen[None]):
         self.query_one(SessionActions).show(self.actions, self.coach_app.today())
 
     def _show_status(self, force: bool = False) -> None:
-        row = self.notes.cursor_location[0]
-        kind, _ = line_kind(self.notes.document.get_line(row))
+        kind = self.notes.current_kind()
         if kind == self._shown_kind and not force:
             return
         self._shown_kind = kind
@@ -271,29 +256,7 @@ class LiveSessionScreen(Screen[None]):
         self._show_status()
 
     def _changed(self) -> None:
-        """Something changed: save once typing pauses, and at least every MAX_UNSAVED_SECONDS while it goes on.
-
-        One timer per save, not per keystroke: the keystroke path only notes the time.
-        """
-        moment = monotonic()
-        if not self._dirty:
-            self._first_unsaved = moment
-        self._dirty = True
-        self._last_change = moment
-        if self._autosave is None:
-            self._autosave = self.set_timer(self._quiet_seconds, self._autosave_due)
-
-    def _autosave_due(self) -> None:
-        self._autosave = None
-        if not self._dirty:
-            return
-        moment = monotonic()
-        quiet_for = moment - self._last_change
-        if quiet_for < self._quiet_seconds and moment - self._first_unsaved < MAX_UNSAVED_SECONDS:
-            wait = min(self._quiet_seconds - quiet_for, MAX_UNSAVED_SECONDS - (moment - self._first_unsaved))
-            self._autosave = self.set_timer(max(0.05, wait), self._autosave_due)
-            return
-        self.save_in_background()
+        self._autosaver.changed()
 
     def _parse_notes(self) -> str:
         """Bring session.notes up to date with the editor; return the editor's text."""
@@ -317,69 +280,26 @@ class LiveSessionScreen(Screen[None]):
             saved_at=self._now(),
         )
 
-    def save_in_background(self) -> None:
-        if self._closed:
-            return
-        if self._saving:
-            self._dirty = True  # the running save is older than what is on screen: save again after it
-            return
-        self._saving = True
-        self._dirty = False
-        self._write_draft(self.snapshot())
-
-    @work(thread=True, group="autosave", exit_on_error=False)
-    def _write_draft(self, draft: LiveDraft) -> None:
-        try:
-            self.coach_app.repository.save_draft(draft)
-        except (StoreError, OSError) as error:
-            self.app.call_from_thread(self._saved, draft.saved_at, str(error))
-        else:
-            self.app.call_from_thread(self._saved, draft.saved_at, None)
-
-    def _saved(self, at: datetime, error: str | None) -> None:
-        self._saving = False
-        self._show_save_state(at, error)
-        if error is not None:
-            self._dirty = True
-            if self._retry is None:
-                self._retry = self.set_timer(RETRY_SECONDS, self._retry_save)
-        elif self._dirty:
-            self.save_in_background()
-
-    def _retry_save(self) -> None:
-        self._retry = None
-        self.save_in_background()
-
-    def _show_save_state(self, at: datetime, error: str | None) -> None:
+    def _show_save_state(self, error: str | None) -> None:
         warning = self.query_one("#save-warning", Static)
-        self._save_error = error
         warning.display = error is not None
         if error is not None:
             warning.update(
                 f"⚠ NOT SAVED: {error}  Keep typing: everything stays here and saving is retried every "
-                f"{RETRY_SECONDS:.0f} s."
+                f"{self._autosaver.retry_seconds:.0f} s."
             )
         self.query_one("#notes-status", Static).set_class(error is not None, "-unsaved")
-        self.sub_title = f"saved {at:%H:%M:%S}" if error is None else "NOT SAVED"
+        self.sub_title = f"saved {self._now():%H:%M:%S}" if error is None else "NOT SAVED"
 
     def save_now(self) -> None:
         """Save synchronously (quit, screen change, SIGHUP/SIGTERM); raises StoreError if it cannot."""
-        if self._closed:
-            return
-        draft = self.snapshot()
-        try:
-            self.coach_app.repository.save_draft(draft)
-        except (StoreError, OSError) as error:
-            self._show_save_state(draft.saved_at, str(error))
-            raise
-        self._dirty = False
-        self._show_save_state(draft.saved_at, None)
+        self._autosaver.save_now()
 
     def on_screen_suspend(self) -> None:
         try:
             self.save_now()
         except (StoreError, OSError):
-            self._dirty = True
+            return  # shown on screen, and retried
 
     def action_save(self) -> None:
         try:
@@ -400,19 +320,7 @@ class LiveSessionScreen(Screen[None]):
         header = stage_header(
             self.framework.stage(stage_id).name, (now - self.session.started_at).total_seconds()
         )
-        notes = self.notes
-        document = notes.document
-        last = document.line_count - 1
-        while last > 0 and not document.get_line(last).strip():
-            last -= 1
-        if parse_header(document.get_line(last)) is not None:
-            # Nothing was written under the previous header: replace it rather than stack headers.
-            notes.replace(header + "\n", (last, 0), document.end)
-        else:
-            ending = document.get_line(document.line_count - 1)
-            notes.insert(("\n" if ending.strip() else "") + "\n" + header + "\n", document.end)
-        notes.move_cursor(notes.document.end)
-        notes.scroll_cursor_visible()
+        self.notes.start_stage(header)
         self._changed()
         self._tick()
         self._show_deck()
@@ -471,43 +379,28 @@ class LiveSessionScreen(Screen[None]):
         question = self._current_question()
         if question is None:
             return
-        notes = self.notes
-        row = notes.cursor_location[0]
-        line = notes.document.get_line(row)
-        end = (row, len(line))
-        notes.insert(("\n" if line.strip() else "") + f"Q: {question}\n", end)
+        self.notes.add_line_below(f"Q: {question}")
         self.action_mark_asked()
 
     # --- note kinds ---------------------------------------------------------------------------
 
     def action_cycle_kind(self) -> None:
-        notes = self.notes
-        row, column = notes.cursor_location
-        line = notes.document.get_line(row)
-        if parse_header(line) is not None:
+        if self.notes.cycle_kind() is None:
             self.notify("That line is a stage header; move to a note line to change its kind.", timeout=3)
             return
-        kind, _ = line_kind(line)
-        changed = set_line_kind(line, next_kind(kind))
-        notes.replace(changed, (row, 0), (row, len(line)))
-        notes.move_cursor((row, max(0, column + len(changed) - len(line))))
         self._show_status(force=True)
 
     # --- accountability, actions, ratings -------------------------------------------------------
 
     def _reviews_done(self, reviewed: Reviewed | None) -> None:
-        now = self._now()
         for action in self._due_actions:
             if reviewed is None or action.id not in reviewed:
                 continue
             outcome, learning = reviewed[action.id]
-            review = ActionReview(
-                action_id=action.id, at=now, session_id=self.session.id, outcome=outcome, learning=learning
+            review, updated = review_action(
+                action, outcome, learning, session_id=self.session.id, at=self._now()
             )
             self.session.reviews.append(review)
-            updated = action.model_copy(
-                update={"status": REVIEW_STATUS[outcome], "reviews": [*action.reviews, review]}
-            )
             self.reviewed = [a for a in self.reviewed if a.id != action.id] + [updated]
         count = len(reviewed or {})
         if count:
@@ -617,7 +510,5 @@ class LiveSessionScreen(Screen[None]):
         except StoreError as error:
             self.notify(f"The session is not closed yet: {error}", severity="error", timeout=15)
             return
-        self._closed = True  # the client's file has it all now: no draft may be written after this
-        if self._autosave is not None:
-            self._autosave.stop()
+        self._autosaver.stop()  # the client's file has it all now: no draft may be written after this
         self.coach_app.session_closed(self, session)
