@@ -287,15 +287,21 @@ def test_synthetic_practice_is_deterministic(tmp_path: Path) -> None:
 
 
 class _BatchingRepository(Repository):
-    """A repository with the batch calls the synthetic builder prefers, counting how they are used."""
+    """A repository with the batch calls the synthetic builder prefers, counting how they are used.
+
+    Each call is passed on to the store's own batch call where it has one, else record by record.
+    """
 
     calls: list[str]
 
     def save_sessions(self, client_id: str, sessions: Sequence[Session]) -> None:
         self.calls.append(f"sessions:{len(sessions)}")
+        batch = getattr(super(), "save_sessions", None)
+        if batch is not None:
+            batch(client_id, sessions)
+            return
         for session in sessions:
-            assert session.client_id == client_id
-            self.save_session(session)
+            super().save_session(session)
 
     def save_session(self, session: Session) -> None:
         self.calls.append("session")
@@ -303,8 +309,12 @@ class _BatchingRepository(Repository):
 
     def save_reflections(self, reflections: Sequence[Reflection]) -> None:
         self.calls.append(f"reflections:{len(reflections)}")
+        batch = getattr(super(), "save_reflections", None)
+        if batch is not None:
+            batch(reflections)
+            return
         for reflection in reflections:
-            self.save_reflection(reflection)
+            super().save_reflection(reflection)
 
 
 def test_synthetic_practice_uses_batch_calls_when_the_store_has_them(tmp_path: Path) -> None:
@@ -315,5 +325,6 @@ def test_synthetic_practice_uses_batch_calls_when_the_store_has_them(tmp_path: P
         build_synthetic_practice(repo, clients=3, sessions=12, seed=5, today=TODAY, notes_bytes=300)
     batches = [c for c in repo.calls if c.startswith("sessions:")]
     assert len(batches) == 3 and sum(int(c.split(":")[1]) for c in batches) == 12
+    assert "session" not in repo.calls, "no session is saved on its own"
     assert len([c for c in repo.calls if c.startswith("reflections:")]) == 1
     assert repo.calls[-1].startswith("reflections:"), "reflections come after every session"
