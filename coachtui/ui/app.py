@@ -133,6 +133,16 @@ class CoachApp(App[None]):
 
         self.push_screen(ClientFormScreen(self.repository.get_client(client_id)))
 
+    def open_plan(self, client_id: str) -> None:
+        from coachtui.ui.screens.plan_editor import PlanEditorScreen
+
+        try:
+            screen = PlanEditorScreen.load(self.repository, client_id)
+        except StoreError as error:
+            self.notify(str(error), title="Plan not opened", severity="error", timeout=15)
+            return
+        self.push_screen(screen)
+
     # --- live sessions --------------------------------------------------------------------
 
     def start_session(self, client_id: str) -> None:

@@ -32,6 +32,11 @@ class ClientCommands(Provider):
                     "Contact details and agreement",
                     partial(app.edit_client, client.id),
                 ),
+                (
+                    f"Open plan: {client.name}",
+                    "Vision, goals, actions, check-ins and the agreement",
+                    partial(app.open_plan, client.id),
+                ),
             ]
         return commands
 

@@ -29,7 +29,9 @@ GOAL_FIELDS = [
     FieldSpec("relevant", "Relevant", placeholder="how does it link to your vision and values?"),
     FieldSpec("target_date", "Target date", "date", placeholder=DATES),
     FieldSpec("horizon", "Horizon", "select", options=_choices(Horizon), required=True),
-    FieldSpec("planned_sessions", "Sessions", "int", placeholder="proximal 2-3, distal 4-12", low=1, high=100),
+    FieldSpec(
+        "planned_sessions", "Sessions", "int", placeholder="proximal 2-3, distal 4-12", low=1, high=100
+    ),
     FieldSpec("metric.name", "Metric", placeholder="e.g. networking calls a week"),
     FieldSpec("metric.baseline", "Baseline", "float", placeholder="where it is now", low=-1e9),
     FieldSpec("metric.target", "Target", "float", placeholder="where the client wants it", low=-1e9),

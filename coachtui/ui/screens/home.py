@@ -28,6 +28,7 @@ class HomeScreen(Screen[None]):
         Binding("n", "new_client", "New client", id="home.new_client"),
         Binding("e", "edit_client", "Edit client", id="home.edit_client"),
         Binding("s,enter", "start_session", "Start session", id="home.start_session"),
+        Binding("p", "open_plan", "Open plan", id="home.open_plan"),
         Binding("r", "reflect", "Reflect", id="home.reflect", tooltip="Oldest session without a reflection"),
         Binding("j", "journal", "Journal", id="home.journal", tooltip="CPD journal: your reflections"),
     ]
@@ -96,6 +97,12 @@ class HomeScreen(Screen[None]):
             self.notify("No client selected. Press n to add one.", severity="warning")
             return
         self.coach_app.edit_client(client_id)
+
+    def action_open_plan(self) -> None:
+        if (client_id := self.selected_client_id) is None:
+            self.notify("No client selected. Press n to add one.", severity="warning")
+            return
+        self.coach_app.open_plan(client_id)
 
     def action_start_session(self) -> None:
         if (client_id := self.selected_client_id) is None:

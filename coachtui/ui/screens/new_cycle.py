@@ -14,6 +14,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Input, Select, Static
 
@@ -22,6 +23,7 @@ from coachtui.domain.notes import clean_text
 from coachtui.domain.plan_edits import CLOSING_STATUSES
 from coachtui.ui.screens.plan_item_form import MAX_TEXT
 from coachtui.ui.styles import style
+from coachtui.ui.widgets.form_select import FormSelect
 
 FUTURE_SLOTS = 3
 
@@ -41,6 +43,7 @@ class NewCycleScreen(ModalScreen[CycleOutcome | None]):
     BINDINGS = [
         Binding("ctrl+s", "submit", "Start the new cycle", id="cycle.save", priority=True),
         Binding("escape", "cancel", "Cancel", id="cycle.cancel"),
+        Binding("enter", "next_field", "Next field", id="cycle.next", show=False),
     ]
 
     def __init__(self, cycle: int, goals: Sequence[Goal]) -> None:
@@ -58,9 +61,9 @@ class NewCycleScreen(ModalScreen[CycleOutcome | None]):
                 else:
                     yield Static("No active goals to close.", classes="cycle-section")
                 for goal in self._goals:
-                    yield Static(goal.title, classes="cycle-goal")
+                    yield Static(Content(goal.title), classes="cycle-goal")
                     with Horizontal(classes="cycle-row"):
-                        yield Select(options, prompt="ended how?", compact=True, id=f"status-{goal.id}")
+                        yield FormSelect(options, prompt="ended how?", compact=True, id=f"status-{goal.id}")
                         yield Input(
                             placeholder="what came of it",
                             max_length=MAX_TEXT,
@@ -77,7 +80,7 @@ class NewCycleScreen(ModalScreen[CycleOutcome | None]):
                     )
             yield Static("", id="cycle-message")
             yield Static(
-                f"[b]enter[/b] next field · [b]ctrl+s[/b] start cycle {self._cycle + 1} · [b]esc[/b] cancel",
+                f"[b]enter[/b] next · [b]space[/b] choose · [b]ctrl+s[/b] start cycle {self._cycle + 1} · [b]esc[/b] cancel",
                 id="cycle-keys",
             )
 
@@ -88,15 +91,13 @@ class NewCycleScreen(ModalScreen[CycleOutcome | None]):
     @on(Input.Submitted)
     def _next_field(self, event: Input.Submitted) -> None:
         event.stop()
-        if event.input.id == f"future-{FUTURE_SLOTS - 1}":
+        self.action_next_field()
+
+    def action_next_field(self) -> None:
+        """Enter: on to the next field, or start the cycle from the last one."""
+        if self.focused is not None and self.focused.id == f"future-{FUTURE_SLOTS - 1}":
             self.action_submit()
         else:
-            self.focus_next()
-
-    @on(Select.Changed)
-    def _after_choice(self, event: Select.Changed) -> None:
-        # Picking how a goal ended leads straight to writing what came of it.
-        if event.value is not Select.NULL:
             self.focus_next()
 
     def _text(self, widget_id: str) -> str:
@@ -113,7 +114,7 @@ class NewCycleScreen(ModalScreen[CycleOutcome | None]):
                 missing.append(goal)
         if missing:
             self.query_one("#cycle-message", Static).update(
-                f"Say how each goal ended first: {missing[0].title!r} has no status yet."
+                Content(f"Say how each goal ended first: {missing[0].title!r} has no status yet.")
             )
             self.query_one(f"#status-{missing[0].id}", Select).focus()
             return

@@ -18,6 +18,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Input, Select, Static
 
@@ -27,6 +28,7 @@ from coachtui.domain.revisions import format_value
 from coachtui.ui.screens.confirm import ConfirmScreen
 from coachtui.ui.styles import style
 from coachtui.ui.widgets.form_row import FormRow
+from coachtui.ui.widgets.form_select import FormSelect
 
 MAX_TEXT = 2000
 """Longest text a field keeps: a stray 1 MB paste must not end up in the plan."""
@@ -64,6 +66,7 @@ class PlanItemForm(ModalScreen[dict[str, Any] | None]):
     BINDINGS = [
         Binding("ctrl+s", "submit", "Save", id="plan_form.save", priority=True),
         Binding("escape", "cancel", "Cancel", id="plan_form.cancel"),
+        Binding("enter", "next_field", "Next field", id="plan_form.next", show=False),
     ]
 
     def __init__(
@@ -83,18 +86,21 @@ class PlanItemForm(ModalScreen[dict[str, Any] | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="item-box"):
-            yield Static(self._title, id="item-title")
+            yield Static(Content(self._title), id="item-title")
             with VerticalScroll(id="item-fields"):
                 for spec in self._specs:
                     yield FormRow(spec.label, self._widget(spec))
             yield Static("", id="item-message")
             yield Static("", id="item-hints")
-            yield Static("[b]enter[/b] next field · [b]ctrl+s[/b] save · [b]esc[/b] cancel", id="item-keys")
+            yield Static(
+                "[b]enter[/b] next field · [b]space[/b] choose · [b]ctrl+s[/b] save · [b]esc[/b] cancel",
+                id="item-keys",
+            )
 
     def _widget(self, spec: FieldSpec) -> Input | Select[Any]:
         value = self._initial.get(spec.name)
         if spec.kind == "select":
-            return Select(
+            return FormSelect(
                 list(spec.options),
                 value=value if value is not None else Select.NULL,
                 allow_blank=not spec.required,
@@ -166,17 +172,17 @@ class PlanItemForm(ModalScreen[dict[str, Any] | None]):
         message = self.query_one("#item-message", Static)
         shown = {name: error for name, error in errors.items() if self._raw(self._spec(name))}
         if shown:
-            message.update(next(iter(shown.values())))
+            message.update(Content(next(iter(shown.values()))))
         else:
             dates = [
-                f"{spec.label.lower()}: {values[spec.name]:%a %d %b %Y}"
+                f"{spec.label.lower()}: {_day(values[spec.name])}"
                 for spec in self._specs
                 if spec.kind == "date" and values.get(spec.name)
             ]
-            message.update(" · ".join(dates))
+            message.update(Content(" · ".join(dates)))
         message.set_class(bool(shown), "error")
         hints = self.query_one("#item-hints", Static)
-        hints.update(self._preview(values) if self._preview and not errors else "")
+        hints.update(Content(self._preview(values) if self._preview and not errors else ""))
 
     def _spec(self, name: str) -> FieldSpec:
         return next(spec for spec in self._specs if spec.name == name)
@@ -186,7 +192,11 @@ class PlanItemForm(ModalScreen[dict[str, Any] | None]):
     @on(Input.Submitted)
     def _next_field(self, event: Input.Submitted) -> None:
         event.stop()
-        if event.input.id == self._specs[-1].widget_id:
+        self.action_next_field()
+
+    def action_next_field(self) -> None:
+        """Enter: on to the next field, or save from the last one."""
+        if self.focused is not None and self.focused.id == self._specs[-1].widget_id:
             self.action_submit()
         else:
             self.focus_next()
@@ -199,7 +209,7 @@ class PlanItemForm(ModalScreen[dict[str, Any] | None]):
             first = next(iter(errors))
             self.query_one(f"#{self._spec(first).widget_id}").focus()
             message = self.query_one("#item-message", Static)
-            message.update(errors[first])
+            message.update(Content(errors[first]))
             message.set_class(True, "error")
             return
         self.dismiss(values)
@@ -228,3 +238,7 @@ class PlanItemForm(ModalScreen[dict[str, Any] | None]):
             ConfirmScreen("Discard what you typed?", "Press n to go back to the form, then ctrl+s to save."),
             leave,
         )
+
+
+def _day(day: date) -> str:
+    return f"{day:%a} {day.day} {day:%b %Y}"

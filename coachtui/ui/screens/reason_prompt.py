@@ -13,6 +13,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Checkbox, Input, Static
 
@@ -49,7 +50,9 @@ class ReasonPrompt(ModalScreen[ReasonAnswer | None]):
             shown = self._changes[:4] + (
                 [f"… and {len(self._changes) - 4} more"] if len(self._changes) > 4 else []
             )
-            yield Static("\n".join([self._summary, *(f"  {line}" for line in shown)]), id="reason-summary")
+            yield Static(
+                Content("\n".join([self._summary, *(f"  {line}" for line in shown)])), id="reason-summary"
+            )
             yield Input(
                 placeholder="the reason, e.g. the client chose a later date", max_length=MAX_TEXT, id="reason"
             )

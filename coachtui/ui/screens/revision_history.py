@@ -10,10 +10,10 @@ from collections.abc import Mapping, Sequence
 
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Header, OptionList, Static
-from textual.widgets.option_list import Option
+from textual.widgets import Footer, Header, Static
 
 from coachtui.domain.models import PlanRevision
 from coachtui.domain.revisions import describe_change
@@ -29,36 +29,27 @@ KINDS = {
 }
 
 
-def entry(revision: PlanRevision, names: Mapping[str, str]) -> Content:
-    """One revision as a few lines: heading, changes, reason and decision."""
+def decision(revision: PlanRevision) -> tuple[str, str]:
+    """Whether the client decided the change, as words and a style class."""
     if revision.client_decided:
-        decided: tuple[str, str] = ("client decided: yes", "$text-success")
-    elif revision.reason:
-        decided = ("client decided: no", "$text-warning")
-    else:
-        decided = ("reason and decision not recorded", "$text-warning")
-    parts: list[str | tuple[str, str]] = [
-        (f"{revision.at:%a %d %b %Y %H:%M}", "bold"),
-        (f" · {KINDS.get(revision.target_kind, revision.target_kind)} · ", "dim"),
-        decided,
-        "\n  ",
-        (revision.summary, "bold"),
-    ]
-    for change in revision.changes:
-        parts.append(f"\n    {describe_change(change, names)}")
+        return "client decided: yes", "decided"
     if revision.reason:
-        parts += ["\n  ", ("reason: ", "dim"), revision.reason]
-    return Content.assemble(*parts)
+        return "client decided: no", "not-decided"
+    return "reason and decision not recorded", "not-decided"
 
 
 class RevisionHistoryScreen(Screen[None]):
-    """A read-only list of revisions; escape goes back to the plan."""
+    """A read-only, scrollable list of revisions; escape goes back to the plan."""
 
     CSS_PATH = style("revision_history")
     AUTO_FOCUS = "#history-list"
     BINDINGS = [
-        Binding("j,down", "down", "Next", id="history.down", show=False),
-        Binding("k,up", "up", "Previous", id="history.up", show=False),
+        Binding("j,down", "scroll('down')", "Scroll down", id="history.down", show=False),
+        Binding("k,up", "scroll('up')", "Scroll up", id="history.up", show=False),
+        Binding("pagedown,space", "scroll('page_down')", "Page down", id="history.page_down", show=False),
+        Binding("pageup", "scroll('page_up')", "Page up", id="history.page_up", show=False),
+        Binding("g,home", "scroll('home')", "Newest", id="history.first", show=False),
+        Binding("G,end", "scroll('end')", "Oldest", id="history.last", show=False),
         Binding("escape,q", "back", "Back to the plan", id="history.back"),
     ]
 
@@ -75,27 +66,38 @@ class RevisionHistoryScreen(Screen[None]):
         count = len(self._revisions)
         plural = "change" if count == 1 else "changes"
         yield Static(f"{self._heading} · {count} {plural}, newest first", id="history-heading")
-        yield OptionList(id="history-list")
+        with VerticalScroll(id="history-list"):
+            if not self._revisions:
+                yield Static("No changes recorded yet.", classes="history-empty")
+            for revision in self._revisions:
+                with Vertical(classes="history-entry"):
+                    words, decided = decision(revision)
+                    kind = KINDS.get(revision.target_kind, revision.target_kind)
+                    yield Static(
+                        Content.assemble(
+                            (f"{revision.at:%a} {revision.at.day} {revision.at:%b %Y %H:%M}", "bold"),
+                            (f" · {kind} · ", "dim"),
+                        ).append(Content(words)),
+                        classes=f"history-when {decided}",
+                    )
+                    yield Static(Content(revision.summary), classes="history-summary")
+                    for change in revision.changes:
+                        yield Static(Content(describe_change(change, self._names)), classes="history-change")
+                    if revision.reason:
+                        yield Static(Content(f"reason: {revision.reason}"), classes="history-reason")
         yield Footer()
 
-    def on_mount(self) -> None:
-        history = self.query_one("#history-list", OptionList)
-        if not self._revisions:
-            history.add_option(Option("No changes recorded yet.", disabled=True))
-            return
-        options: list[Option | None] = []
-        for revision in self._revisions:
-            if options:
-                options.append(None)
-            options.append(Option(entry(revision, self._names), id=revision.id))
-        history.add_options(options)
-        history.highlighted = 0
-
-    def action_down(self) -> None:
-        self.query_one("#history-list", OptionList).action_cursor_down()
-
-    def action_up(self) -> None:
-        self.query_one("#history-list", OptionList).action_cursor_up()
+    def action_scroll(self, where: str) -> None:
+        history = self.query_one("#history-list", VerticalScroll)
+        moves = {
+            "down": history.scroll_down,
+            "up": history.scroll_up,
+            "page_down": history.scroll_page_down,
+            "page_up": history.scroll_page_up,
+            "home": history.scroll_home,
+            "end": history.scroll_end,
+        }
+        moves[where]()
 
     def action_back(self) -> None:
         self.dismiss(None)
