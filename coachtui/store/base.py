@@ -7,7 +7,7 @@ import threading
 from collections.abc import Callable
 from contextlib import suppress
 from pathlib import Path
-from typing import Concatenate, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Concatenate, ParamSpec, TypeVar
 
 from coachtui.domain.models import Client, ClientSummary
 from coachtui.store import backups
@@ -18,6 +18,9 @@ from coachtui.store.lock import DataDirLock
 from coachtui.store.migrations import CURRENT_VERSION
 from coachtui.store.summary import ActionHead, CheckInHead, SessionHead, compute_summary
 
+if TYPE_CHECKING:
+    from coachtui.store.search import SearchIndex
+
 P = ParamSpec("P")
 R = TypeVar("R")
 B = TypeVar("B", bound="RepositoryBase")
@@ -25,6 +28,8 @@ B = TypeVar("B", bound="RepositoryBase")
 PRACTICE_FILE = "practice.json"
 CLIENTS_DIR = "clients"
 DRAFTS_DIR = "drafts"
+REFLECTIONS_SUFFIX = ".reflections.json"
+"""A client's reflections live beside the client's file: ``clients/<client_id>.reflections.json``."""
 
 
 def synchronized(method: Callable[Concatenate[B, P], R]) -> Callable[Concatenate[B, P], R]:
@@ -41,7 +46,7 @@ def synchronized(method: Callable[Concatenate[B, P], R]) -> Callable[Concatenate
 
 
 class RepositoryBase:
-    """State shared by the repository's parts: the practice file, the cached client files, the drafts."""
+    """State shared by the repository's parts: the practice file, the cached client and reflection files, drafts."""
 
     def __init__(self, data_dir: Path, *, read_only: bool, lock: DataDirLock | None) -> None:
         """Use ``Repository.open``; this only sets up the object."""
@@ -52,6 +57,9 @@ class RepositoryBase:
         self._closed = False
         self._practice = TinyFile(self.data_dir / PRACTICE_FILE, "practice", read_only=read_only)
         self._clients: dict[str, TinyFile] = {}
+        self._reflection_files: dict[str, TinyFile] = {}
+        self._search: SearchIndex | None = None
+        """The notes index, opened by the first search (its module imports sqlite3, which start-up never needs)."""
         self._drafts = DraftFolder(self.data_dir / DRAFTS_DIR)
 
     def _writable(self) -> None:
@@ -85,6 +93,32 @@ class RepositoryBase:
     def _client_path(self, client_id: str) -> Path:
         return self.data_dir / CLIENTS_DIR / f"{check_id(client_id)}.json"
 
+    def _reflections_path(self, client_id: str) -> Path:
+        return self.data_dir / CLIENTS_DIR / f"{check_id(client_id)}{REFLECTIONS_SUFFIX}"
+
+    def _reflection_file(self, client_id: str) -> TinyFile:
+        """The client's reflections, read (and backed up) the first time they are needed, then kept.
+
+        They are not in practice.json: a 10-year practice has some 9,000 reflections, which would make
+        every start read, validate and hold megabytes the home screen never shows.
+        """
+        file = self._reflection_files.get(client_id)
+        if file is None:
+            file = TinyFile(self._reflections_path(client_id), "reflections", read_only=self.read_only)
+            self._after_load(file)
+            self._reflection_files[client_id] = file
+        return file
+
+    def _reflected_ids(self, client_id: str) -> set[str]:
+        """Ids of the client's sessions that have a reflection (including any still in practice.json)."""
+        reflected = set(self._reflection_file(client_id).values("reflections", "session_id"))
+        reflected.update(
+            document.get("session_id")
+            for document in self._practice.documents("reflections")
+            if document.get("client_id") == client_id
+        )
+        return reflected
+
     def _client_file(self, client_id: str) -> TinyFile:
         """The client's file, read (and backed up) the first time it is needed, then kept in memory."""
         file = self._clients.get(client_id)
@@ -111,13 +145,12 @@ class RepositoryBase:
     def _refresh_summary(self, client_id: str) -> None:
         """Recompute a client's summary from its loaded file; practice.json is written only if it changed."""
         file = self._client_file(client_id)
-        reflected = set(self._practice.values("reflections", "session_id"))
         fresh = compute_summary(
             client_id,
             file.records("sessions", SessionHead),
             file.records("actions", ActionHead),
             file.records("checkins", CheckInHead),
-            reflected,
+            self._reflected_ids(client_id),
         )
         if self._practice.find("summaries", ClientSummary, "client_id", client_id) != fresh:
             self._practice.put("summaries", fresh, key="client_id")

@@ -164,6 +164,21 @@ class ClientRecords(RepositoryBase):
         self._save_to_client(session.client_id, lambda file: file.put("sessions", session))
 
     @synchronized
+    def save_sessions(self, client_id: str, sessions: Sequence[Session]) -> None:
+        """Insert or replace several of a client's sessions in one write of its file (an import, a
+        generated practice): saving them one by one would rewrite the file once per session."""
+        for session in sessions:
+            check_id(session.id)
+            if session.client_id != client_id:
+                raise ValueError(f"session {session.id} belongs to another client than {client_id}")
+
+        def change(file: TinyFile) -> None:
+            for session in sessions:
+                file.put("sessions", session)
+
+        self._save_to_client(client_id, change)
+
+    @synchronized
     def close_session(self, session: Session, actions: Sequence[Action]) -> None:
         """Save the session, marked closed (and ended now unless it already ended), and its actions in
         one write of the client's file; then discard the session's draft."""

@@ -47,6 +47,7 @@ SCHEMAS: dict[str, dict[str, type[BaseModel]]] = {
         "revisions": m.PlanRevision,
         "sessions": m.Session,
     },
+    "reflections": {"reflections": m.Reflection},
     "draft": {"draft": m.LiveDraft},
 }
 """The model each table's documents are validated into, per kind of file."""
@@ -124,7 +125,7 @@ def load_document_file(path: Path, kind: FileKind, data: Data | None) -> tuple[D
 
 
 class TinyFile:
-    """One TinyDB file (practice or client): loaded lazily, validated, written atomically."""
+    """One TinyDB file (practice, client or a client's reflections): loaded lazily, validated, written atomically."""
 
     def __init__(self, path: Path, kind: FileKind, *, read_only: bool = False) -> None:
         self.path = Path(path)

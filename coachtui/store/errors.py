@@ -108,3 +108,14 @@ class AmbiguousReference(StoreError):
         super().__init__(
             f"{ref!r} matches {len(self.candidates)} {kind}s: {shown}{more}. Type more of the name or id."
         )
+
+
+class SearchIndexError(StoreError):
+    """The notes index could not be used; the coach's files are untouched and the search can be retried."""
+
+    def __init__(self, where: str, problem: object) -> None:
+        self.where = where
+        super().__init__(
+            f"Searching the notes failed: the search index ({where}) cannot be used ({problem}). "
+            "Your notes are untouched; try the search again."
+        )

@@ -20,7 +20,7 @@ from coachtui.store.errors import NewerSchemaError
 
 CURRENT_VERSION = SCHEMA_VERSION
 META_TABLE = "_meta"
-FileKind = Literal["practice", "client", "draft"]
+FileKind = Literal["practice", "client", "reflections", "draft"]
 Document = dict[str, Any]
 
 FILE_TABLES: dict[str, dict[str, str]] = {
@@ -38,6 +38,7 @@ FILE_TABLES: dict[str, dict[str, str]] = {
         "revisions": "revision",
         "sessions": "session",
     },
+    "reflections": {"reflections": "reflection"},
     "draft": {"draft": "draft"},
 }
 """For each kind of file, its tables and the kind of record each holds."""

@@ -2,9 +2,10 @@
 
 Layout of a data folder (all folders 0700, all files 0600)::
 
-    practice.json             clients, summaries, reflections, settings, _meta
-    clients/<client_id>.json  plan, goals, actions, checkins, revisions, sessions, _meta
-    drafts/<session_id>.json  a live session's autosave
+    practice.json                         clients, summaries, settings, _meta
+    clients/<client_id>.json              plan, goals, actions, checkins, revisions, sessions, _meta
+    clients/<client_id>.reflections.json  the coach's reflections on the client's sessions, _meta
+    drafts/<session_id>.json              a live session's autosave
     backups/                  daily copies, the newest 7 per file
     coachtui.lock             the single-writer lock
 
@@ -19,22 +20,26 @@ import os
 from contextlib import suppress
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from coachtui.domain.models import Client, ClientSummary, Reflection, Session
+from coachtui.domain.models import Client, ClientSummary, Session
 from coachtui.store import backups
 from coachtui.store.atomic import TEMP_SUFFIX, read_tinydb_file
 from coachtui.store.base import CLIENTS_DIR, DRAFTS_DIR, synchronized
 from coachtui.store.client_records import ClientRecords
 from coachtui.store.documents import Setting
 from coachtui.store.drafts import check_id
-from coachtui.store.errors import RecordNotFound, SaveError, StoreError
+from coachtui.store.errors import RecordNotFound, SaveError, SearchIndexError, StoreError
 from coachtui.store.finder import Candidate, pick
 from coachtui.store.lock import DataDirLock
 from coachtui.store.paths import ensure_private_dir
+from coachtui.store.reflections import ReflectionRecords
+
+if TYPE_CHECKING:
+    from coachtui.store.search import NoteHit, SearchIndex
 
 
-class Repository(ClientRecords):
+class Repository(ClientRecords, ReflectionRecords):
     """The coach's data folder: clients, plans, sessions, reflections and live-session drafts."""
 
     # --- opening and closing ------------------------------------------------------------------
@@ -75,6 +80,8 @@ class Repository(ClientRecords):
             if not existed and not read_only:
                 storage = repository._practice.storage
                 storage.write(storage.read() or {})
+            if not read_only:
+                repository._move_reflections_out_of_practice()
         except BaseException:
             repository._release()
             raise
@@ -97,13 +104,15 @@ class Repository(ClientRecords):
                 return
             try:
                 if not self.read_only:
-                    for file in [self._practice, *self._clients.values()]:
+                    for file in [self._practice, *self._clients.values(), *self._reflection_files.values()]:
                         file.storage.flush()
             finally:
                 self._release()
 
     def _release(self) -> None:
         self._closed = True
+        if self._search is not None:
+            self._search.close()
         if self._lock is not None:
             self._lock.release()
 
@@ -133,7 +142,8 @@ class Repository(ClientRecords):
 
     @synchronized
     def erase_client(self, client_id: str) -> None:
-        """Erase a client: record, summary, reflections, client file, drafts, and the backups of its file.
+        """Erase a client: record, summary, reflections, client file, drafts, the backups of its files,
+        and the search index (rebuilt without the client at the next search).
 
         Backups of practice.json taken before the erasure still mention the client.
         """
@@ -147,6 +157,7 @@ class Repository(ClientRecords):
             data = read_tinydb_file(path) or {}
             session_ids = {str(doc.get("id")) for doc in data.get("sessions", {}).values()}
         self._clients.pop(client_id, None)
+        self._reflection_files.pop(client_id, None)
         # Files first: if the practice write then fails, the client is still listed and can be erased again.
         for draft_path in self._drafts.paths():
             owner = None
@@ -154,11 +165,13 @@ class Repository(ClientRecords):
                 owner = self._drafts.load(draft_path).session.client_id
             if draft_path.stem in session_ids or owner == client_id:
                 self._drafts.remove(draft_path)
-        try:
-            path.unlink(missing_ok=True)
-            backups.remove_backups(path)
-        except OSError as error:
-            raise SaveError(path, error) from error
+        self._search_index().drop()
+        for erased in (path, self._reflections_path(client_id)):
+            try:
+                erased.unlink(missing_ok=True)
+                backups.remove_backups(erased)
+            except OSError as error:
+                raise SaveError(erased, error) from error
         with self._practice.batch():
             self._practice.delete("clients", "id", client_id)
             self._practice.delete("summaries", "client_id", client_id)
@@ -197,6 +210,49 @@ class Repository(ClientRecords):
             return
         self._practice.put("settings", Setting(key=key, value=value), key="key")
 
+    # --- searching notes ----------------------------------------------------------------------
+
+    @synchronized
+    def search_notes(self, query: str, limit: int = 50) -> list[NoteHit]:
+        """Up to ``limit`` notes, across every client's saved sessions, that contain ``query``
+        (ignoring case), newest session first; the words of ``query`` may begin longer words.
+
+        Backed by an index of the client files (see ``coachtui.store.search``): the first search of
+        a folder without one builds it (seconds for a 10-year practice), later ones re-read only the
+        client files changed since.
+        """
+        clients = [str(client_id) for client_id in self._practice.values("clients", "id")]
+        try:
+            return self._search_index().search(clients, query, limit)
+        except SearchIndexError:
+            # The index file cannot be used (a full or read-only disk): search from memory instead.
+            return self._search_in_memory().search(clients, query, limit)
+
+    @synchronized
+    def refresh_search_index(self) -> int:
+        """Bring the notes index up to date now (a worker may do it before the first search);
+        returns how many client files were read."""
+        clients = [str(client_id) for client_id in self._practice.values("clients", "id")]
+        try:
+            return self._search_index().refresh(clients)
+        except SearchIndexError:
+            return self._search_in_memory().refresh(clients)
+
+    def _search_index(self) -> SearchIndex:
+        from coachtui.store.search import SearchIndex
+
+        if self._search is None:
+            self._search = SearchIndex(self.data_dir, in_memory=self.read_only)
+        return self._search
+
+    def _search_in_memory(self) -> SearchIndex:
+        from coachtui.store.search import SearchIndex
+
+        if self._search is not None:
+            self._search.close()
+        self._search = SearchIndex(self.data_dir, in_memory=True)
+        return self._search
+
     # --- finding sessions ---------------------------------------------------------------------
 
     @synchronized
@@ -230,29 +286,3 @@ class Repository(ClientRecords):
                 return []
             documents = list(data.get("sessions", {}).values())
         return [(str(d.get("id")), d.get("number")) for d in documents]
-
-    # --- reflections --------------------------------------------------------------------------
-
-    @synchronized
-    def list_reflections(self) -> list[Reflection]:
-        """The coach's reflections across clients, newest first."""
-        return sorted(
-            self._practice.records("reflections", Reflection), key=lambda r: r.created_at, reverse=True
-        )
-
-    @synchronized
-    def get_reflection(self, session_id: str) -> Reflection | None:
-        return self._practice.find("reflections", Reflection, "session_id", session_id)
-
-    @synchronized
-    def save_reflection(self, reflection: Reflection) -> None:
-        """Insert or replace the reflection on a session; the summary is updated in the same write."""
-        self._writable()
-        stored = self.summary(reflection.client_id)
-        # Updated in place rather than recomputed so that saving a reflection never reads the client's file.
-        pending = [s for s in stored.sessions_without_reflection if s != reflection.session_id]
-        with self._practice.batch():
-            self._practice.put("reflections", reflection, key="session_id")
-            if pending != stored.sessions_without_reflection:
-                fresh = stored.model_copy(update={"sessions_without_reflection": pending})
-                self._practice.put("summaries", fresh, key="client_id")

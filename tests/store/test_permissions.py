@@ -31,12 +31,12 @@ def test_every_folder_0700_every_file_0600(data_dir: Path) -> None:
         repo.close_session(done, [])
         repo.save_reflection(Reflection(session_id=done.id, client_id=client.id))
     with Repository.open(data_dir) as repo:
-        repo.list_goals(client.id)  # backs up the client file too
+        repo.list_goals(client.id)  # backs up the client file and its reflections too
     folders = [data_dir, *(p for p in data_dir.rglob("*") if p.is_dir())]
     files = [p for p in data_dir.rglob("*") if p.is_file()]
     assert {p.name for p in folders} >= {"data", "clients", "drafts", "backups"}
     kinds = {p.parent.name for p in files}
     assert kinds == {"data", "clients", "drafts", "backups"}
-    assert len(list((data_dir / "backups").iterdir())) == 2
+    assert len(list((data_dir / "backups").iterdir())) == 3
     assert {str(p): oct(mode(p)) for p in folders} == {str(p): "0o700" for p in folders}
     assert {str(p): oct(mode(p)) for p in files} == {str(p): "0o600" for p in files}
