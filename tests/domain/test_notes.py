@@ -344,20 +344,21 @@ def _best_of_three(run: Callable[[], object]) -> float:
     return min(times)
 
 
-def test_one_megabyte_parses_fast() -> None:
+def test_one_megabyte_parses_and_reparses() -> None:
+    # Speed is measured by `make bench`; here only a pathological slowdown (seconds, not ms) fails.
     text = _megabyte_text()
     assert len(text) >= 1_000_000
     first = parse(text)
     assert len(first) > 10_000
     edited = "a new first line\n" + text.replace("line 500:", "line five hundred:")
-    assert _best_of_three(lambda: parse(text)) < 0.1
-    assert _best_of_three(lambda: parse(text, previous=first)) < 0.1
-    assert _best_of_three(lambda: parse(edited, previous=first)) < 0.1
+    assert _best_of_three(lambda: parse(text, previous=first)) < 2.0
+    again = parse(edited, previous=first)
+    assert again[0].text == "a new first line" and len(again) == len(first) + 1
 
 
 def test_one_megabyte_single_line_paste() -> None:
     blob = "x" * 1_000_000 + "\x00\x1b"
-    assert _best_of_three(lambda: parse(blob)) < 0.1
+    assert _best_of_three(lambda: parse(blob)) < 2.0
     notes = parse(blob)
     assert len(notes) == 1
     assert notes[0].text == "x" * 1_000_000
@@ -491,6 +492,6 @@ def test_render_line_reads_back(kind: NoteKind, text: str) -> None:
     ],
 )
 def test_pathological_lines_parse_fast(line: str) -> None:
-    assert _best_of_three(lambda: parse(line)) < 0.1
+    assert _best_of_three(lambda: parse(line)) < 2.0
     notes = parse(line)
     assert len(notes) == 1
