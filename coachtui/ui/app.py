@@ -113,13 +113,9 @@ class CoachApp(App[None]):
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
         # Every key of the current screen is also a command, for the terminal that swallows its key.
-        for key, description, _binding_id in binding_rows(screen):
-            action = next(
-                active.binding.action
-                for active in screen.active_bindings.values()
-                if active.binding.description == description
-            )
-            yield SystemCommand(f"{description} ({key})", f"Same as pressing {key}", _runner(screen, action))
+        for row in binding_rows(screen):
+            detail = f"{row.detail} · key {row.key}" if row.detail else f"Same as pressing {row.key}"
+            yield SystemCommand(f"{row.description} ({row.key})", detail, _runner(screen, row.action))
 
     # --- navigation: screens ask the app to go somewhere ----------------------------------
 

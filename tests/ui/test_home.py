@@ -50,6 +50,15 @@ async def test_every_home_key_is_a_palette_command(make_app, dana) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         titles = [command.title for command in app.get_system_commands(app.screen)]
-        assert any(t.startswith("New client") for t in titles)
-        assert any(t.startswith("Start session") for t in titles)
-        assert any(t.startswith("Edit client") for t in titles)
+        assert any(t.startswith("New (n)") for t in titles)
+        assert any(t.startswith("Session (s)") for t in titles)
+        assert any(t.startswith("Edit (e)") for t in titles)
+
+
+async def test_j_and_k_move_between_clients(make_app, repo) -> None:
+    for name in ("Ana", "Ben", "Cleo"):
+        repo.save_client(Client(name=name))
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("j", "j", "k")
+        assert repo.get_client(app.screen.selected_client_id).name == "Ben"

@@ -45,7 +45,7 @@ async def settle(pilot) -> None:
 
 async def open_journal(pilot) -> JournalScreen:
     await pilot.pause()
-    await pilot.press("j")
+    await pilot.press("c")
     await settle(pilot)
     assert isinstance(pilot.app.screen, JournalScreen)
     return pilot.app.screen

@@ -213,7 +213,7 @@ async def test_palette_offers_the_journal_and_each_missing_reflection(make_app, 
         titles = [title for title, _, _ in provider._commands()]
         assert titles[0] == "CPD journal"
         assert "Reflect on session 3 with Dana Ortiz" in titles
-        await pilot.press("j")
+        await pilot.press("c")
         await pilot.pause()
         assert app.screen.title == "CPD journal"
 

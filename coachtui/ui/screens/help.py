@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -11,16 +13,35 @@ from textual.widgets import DataTable, Static
 from coachtui.ui.styles import style
 
 
-def binding_rows(screen: Screen) -> list[tuple[str, str, str]]:
-    """(key, what it does, id) for every binding active on `screen`, the app's included, once each."""
-    rows: list[tuple[str, str, str]] = []
+@dataclass(frozen=True)
+class KeyRow:
+    """One key of a screen, as the help screen and the command palette show it."""
+
+    key: str
+    description: str
+    detail: str
+    binding_id: str
+    action: str
+
+
+def binding_rows(screen: Screen) -> list[KeyRow]:
+    """Every binding active on `screen`, the app's included, once per key."""
+    rows: list[KeyRow] = []
     seen: set[tuple[str, str]] = set()
     for key, active in screen.active_bindings.items():
         binding = active.binding
         if not binding.description or (binding.action, key) in seen:
             continue
         seen.add((binding.action, key))
-        rows.append((screen.app.get_key_display(binding), binding.description, binding.id or ""))
+        rows.append(
+            KeyRow(
+                key=screen.app.get_key_display(binding),
+                description=binding.description,
+                detail=binding.tooltip,
+                binding_id=binding.id or "",
+                action=binding.action,
+            )
+        )
     return rows
 
 
@@ -43,7 +64,8 @@ class HelpScreen(ModalScreen[None]):
             table: DataTable[str] = DataTable(cursor_type="row", zebra_stripes=True)
             table.add_columns("Key", "What it does", "Id (for keymap in config.toml)")
             for row in self._rows:
-                table.add_row(*row)
+                what = f"{row.description}: {row.detail}" if row.detail else row.description
+                table.add_row(row.key, what, row.binding_id)
             yield table
             yield Static(
                 "Every key is also in the command palette (ctrl+p). Remap a key by its id in config.toml.",

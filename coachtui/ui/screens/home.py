@@ -25,12 +25,14 @@ class HomeScreen(Screen[None]):
     TITLE = "Clients"
     AUTO_FOCUS = "ClientList"
     BINDINGS = [
-        Binding("n", "new_client", "New client", id="home.new_client"),
-        Binding("e", "edit_client", "Edit client", id="home.edit_client"),
-        Binding("s,enter", "start_session", "Start session", id="home.start_session"),
-        Binding("p", "open_plan", "Open plan", id="home.open_plan"),
+        Binding("n", "new_client", "New", id="home.new_client", tooltip="New client and their agreement"),
+        Binding("e", "edit_client", "Edit", id="home.edit_client", tooltip="Edit the client and their agreement"),
+        Binding("s,enter", "start_session", "Session", id="home.start_session", tooltip="Start a live session"),
+        Binding("p", "open_plan", "Plan", id="home.open_plan", tooltip="Open the client's coaching plan"),
         Binding("r", "reflect", "Reflect", id="home.reflect", tooltip="Oldest session without a reflection"),
-        Binding("j", "journal", "Journal", id="home.journal", tooltip="CPD journal: your reflections"),
+        Binding("c", "journal", "Journal", id="home.journal", tooltip="CPD journal: your reflections"),
+        Binding("j,down", "cursor(1)", "Down", id="home.down", show=False),
+        Binding("k,up", "cursor(-1)", "Up", id="home.up", show=False),
     ]
 
     @property
@@ -88,6 +90,11 @@ class HomeScreen(Screen[None]):
     @property
     def selected_client_id(self) -> str | None:
         return self.query_one(ClientList).selected_client_id
+
+    def action_cursor(self, step: int) -> None:
+        table = self.query_one(ClientList)
+        if table.row_count:
+            table.move_cursor(row=max(0, min(table.row_count - 1, table.cursor_row + step)))
 
     def action_new_client(self) -> None:
         self.coach_app.new_client()
