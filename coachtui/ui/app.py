@@ -13,10 +13,19 @@ from textual.screen import Screen
 
 from coachtui.config import Settings
 from coachtui.domain.frameworks import load_framework
-from coachtui.domain.models import Action, Client, GoalStatus, LiveDraft, Session, SessionStatus, StageVisit, now
+from coachtui.domain.models import (
+    Action,
+    Client,
+    GoalStatus,
+    LiveDraft,
+    Session,
+    SessionStatus,
+    StageVisit,
+    now,
+)
+from coachtui.store.errors import StoreError
 from coachtui.store.repository import Repository
 from coachtui.ui.commands import ClientCommands, ReflectionCommands
-from coachtui.store.errors import StoreError
 from coachtui.ui.screens.confirm import ConfirmScreen
 from coachtui.ui.screens.help import HelpScreen, binding_rows
 from coachtui.ui.styles import style
@@ -114,6 +123,8 @@ class CoachApp(App[None]):
         yield from super().get_system_commands(screen)
         # Every key of the current screen is also a command, for the terminal that swallows its key.
         for row in binding_rows(screen):
+            if not row.binding_id:
+                continue  # the focused widget's own keys (cursor moves): not commands
             detail = f"{row.detail} · key {row.key}" if row.detail else f"Same as pressing {row.key}"
             yield SystemCommand(f"{row.description} ({row.key})", detail, _runner(screen, row.action))
 
@@ -170,7 +181,9 @@ class CoachApp(App[None]):
             )
             previous = self.repository.list_sessions(client_id)
             since = previous[-1].started_at if previous else None
-            self._open_live(client, session, due=self.repository.due_actions(client_id, since, today=self.today()))
+            self._open_live(
+                client, session, due=self.repository.due_actions(client_id, since, today=self.today())
+            )
 
         self.push_screen(StartSessionScreen(heading, framework, client.agreement.session_minutes), begin)
 
@@ -187,7 +200,9 @@ class CoachApp(App[None]):
 
         goals = [g for g in self.repository.list_goals(client.id) if g.status == GoalStatus.ACTIVE]
         self.push_screen(
-            LiveSessionScreen(client, session, goals=goals, editor_text=editor_text, actions=actions, due_actions=due)
+            LiveSessionScreen(
+                client, session, goals=goals, editor_text=editor_text, actions=actions, due_actions=due
+            )
         )
 
     def offer_resume(self, draft: LiveDraft) -> None:

@@ -25,7 +25,8 @@ class KeyRow:
 
 
 def binding_rows(screen: Screen) -> list[KeyRow]:
-    """Every binding active on `screen`, the app's included, once per key."""
+    """Every binding active on `screen`, the app's included, once per key: coachtui's own keys first,
+    then the focused widget's (cursor moves and the like), which have no id."""
     rows: list[KeyRow] = []
     seen: set[tuple[str, str]] = set()
     for key, active in screen.active_bindings.items():
@@ -42,7 +43,7 @@ def binding_rows(screen: Screen) -> list[KeyRow]:
                 action=binding.action,
             )
         )
-    return rows
+    return sorted(rows, key=lambda row: not row.binding_id)
 
 
 class HelpScreen(ModalScreen[None]):

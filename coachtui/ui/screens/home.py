@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, cast
 
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -12,6 +13,7 @@ from textual.widgets import Footer, Header, Static
 
 from coachtui.domain.models import ClientSummary
 from coachtui.ui.styles import style
+from coachtui.ui.widgets.client_card import ClientCard
 from coachtui.ui.widgets.client_list import ClientList, ClientRow
 
 if TYPE_CHECKING:
@@ -26,8 +28,12 @@ class HomeScreen(Screen[None]):
     AUTO_FOCUS = "ClientList"
     BINDINGS = [
         Binding("n", "new_client", "New", id="home.new_client", tooltip="New client and their agreement"),
-        Binding("e", "edit_client", "Edit", id="home.edit_client", tooltip="Edit the client and their agreement"),
-        Binding("s,enter", "start_session", "Session", id="home.start_session", tooltip="Start a live session"),
+        Binding(
+            "e", "edit_client", "Edit", id="home.edit_client", tooltip="Edit the client and their agreement"
+        ),
+        Binding(
+            "s,enter", "start_session", "Session", id="home.start_session", tooltip="Start a live session"
+        ),
         Binding("p", "open_plan", "Plan", id="home.open_plan", tooltip="Open the client's coaching plan"),
         Binding("r", "reflect", "Reflect", id="home.reflect", tooltip="Oldest session without a reflection"),
         Binding("c", "journal", "Journal", id="home.journal", tooltip="CPD journal: your reflections"),
@@ -40,10 +46,12 @@ class HomeScreen(Screen[None]):
         return cast("CoachApp", self.app)
 
     def compose(self) -> ComposeResult:
+        self._rows: dict[str, ClientRow] = {}
         yield Header()
         with Vertical(id="home-body"):
             yield Static("", id="home-empty")
             yield ClientList(id="clients")
+            yield ClientCard(id="client-card")
             yield Static("", id="home-attention")
         yield Footer()
 
@@ -62,11 +70,14 @@ class HomeScreen(Screen[None]):
         summaries = repo.summaries()
         clients = repo.list_clients()
         rows = [ClientRow(c, summaries.get(c.id) or ClientSummary(client_id=c.id)) for c in clients]
+        self._rows = {row.client.id: row for row in rows}
         table = self.query_one(ClientList)
         table.show(rows, today)
+        self._show_card()
         empty = self.query_one("#home-empty", Static)
         empty.display = not rows
         table.display = bool(rows)
+        self.query_one(ClientCard).display = bool(rows)
         empty.update(
             "No clients yet.\n\nPress [b]n[/b] to add your first client and their coaching agreement,"
             " or run [b]coachtui demo[/b] to look around a sample practice."
@@ -99,32 +110,38 @@ class HomeScreen(Screen[None]):
     def action_new_client(self) -> None:
         self.coach_app.new_client()
 
-    def action_edit_client(self) -> None:
-        if (client_id := self.selected_client_id) is None:
+    def _selected(self) -> str | None:
+        client_id = self.selected_client_id
+        if client_id is None:
             self.notify("No client selected. Press n to add one.", severity="warning")
-            return
-        self.coach_app.edit_client(client_id)
+        return client_id
+
+    @on(ClientList.RowHighlighted)
+    def _show_card(self) -> None:
+        row = self._rows.get(self.selected_client_id or "")
+        self.query_one(ClientCard).show(
+            row.client if row else None, row.summary if row else None, self.coach_app.today()
+        )
+
+    def action_edit_client(self) -> None:
+        if client_id := self._selected():
+            self.coach_app.edit_client(client_id)
 
     def action_open_plan(self) -> None:
-        if (client_id := self.selected_client_id) is None:
-            self.notify("No client selected. Press n to add one.", severity="warning")
-            return
-        self.coach_app.open_plan(client_id)
+        if client_id := self._selected():
+            self.coach_app.open_plan(client_id)
 
     def action_start_session(self) -> None:
-        if (client_id := self.selected_client_id) is None:
-            self.notify("No client selected. Press n to add one.", severity="warning")
-            return
-        self.coach_app.start_session(client_id)
+        if client_id := self._selected():
+            self.coach_app.start_session(client_id)
 
     def action_reflect(self) -> None:
-        if (client_id := self.selected_client_id) is None:
-            self.notify("No client selected. Press n to add one.", severity="warning")
+        if (client_id := self._selected()) is None:
             return
         pending = self.coach_app.repository.summary(client_id).sessions_without_reflection
         if not pending:
             name = self.coach_app.repository.get_client(client_id).name
-            self.notify(f"Every session with {name} has its reflection. Press j for the CPD journal.")
+            self.notify(f"Every session with {name} has its reflection. Press c for the CPD journal.")
             return
         # The summary lists sessions in the order they were held: the first is the oldest.
         self.coach_app.open_reflection(client_id, pending[0])

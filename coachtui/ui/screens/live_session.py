@@ -36,6 +36,7 @@ from coachtui.domain.models import (
 from coachtui.domain.notes import parse_notes, stage_header
 from coachtui.store.errors import StoreError
 from coachtui.ui.autosave import Autosaver
+from coachtui.ui.collector import hold_full_collections, release_full_collections
 from coachtui.ui.screens.accountability import AccountabilityScreen, Reviewed
 from coachtui.ui.screens.action_builder import ActionBuilderScreen
 from coachtui.ui.screens.closing import CloseChoice, ClosingScreen, closing_summary
@@ -62,8 +63,13 @@ MAX_UNSAVED_SECONDS = 1.5
 """While typing goes on without a pause, a save still happens this often: a crash loses at most this much."""
 
 
-def _live(key: str, action: str, description: str, binding_id: str, show: bool = True) -> Binding:
-    return Binding(key, action, description, show=show, priority=True, id=f"live.{binding_id}")
+def _live(
+    key: str, action: str, description: str, binding_id: str, tooltip: str, show: bool = True
+) -> Binding:
+    # priority: the key must work while the notes area has focus.
+    return Binding(
+        key, action, description, show=show, priority=True, id=f"live.{binding_id}", tooltip=tooltip
+    )
 
 
 class LiveSessionScreen(Screen[None]):
@@ -72,23 +78,69 @@ class LiveSessionScreen(Screen[None]):
     CSS_PATH = style("live")
     AUTO_FOCUS = "#notes"
     BINDINGS = [
-        _live("ctrl+n", "next_stage", "Next stage", "next_stage"),
-        _live("ctrl+b", "previous_stage", "Prev stage", "previous_stage"),
+        _live("ctrl+n", "next_stage", "Next stage", "next_stage", "move to the next stage of the model"),
+        _live("ctrl+b", "previous_stage", "Prev stage", "previous_stage", "back to the previous stage"),
         *[
-            _live(key, f"go_stage({index})", f"Stage {index + 1}", f"stage_{index + 1}", show=False)
+            _live(
+                key,
+                f"go_stage({index})",
+                f"Stage {index + 1}",
+                f"stage_{index + 1}",
+                f"go straight to stage {index + 1}",
+                show=False,
+            )
             for index, key in enumerate(STAGE_KEYS)
         ],
-        _live("ctrl+o", "ask_question", "Ask", "ask_question"),
-        _live("ctrl+f", "next_question", "Next Q", "next_question"),
-        _live("ctrl+r", "previous_question", "Prev Q", "previous_question", show=False),
-        _live("f8", "mark_asked", "Mark asked", "mark_asked", show=False),
-        _live("ctrl+t", "cycle_kind", "Kind", "cycle_kind"),
-        _live("ctrl+l", "new_action", "Action", "new_action"),
-        _live("ctrl+g", "rate", "Scale", "rate"),
-        _live("f7", "focus_actions", "Actions list", "focus_actions", show=False),
-        _live("f9", "toggle_side", "Side pane", "toggle_side", show=False),
-        _live("ctrl+s", "save", "Save now", "save", show=False),
-        _live("f10", "end_session", "End", "end_session"),
+        _live(
+            "ctrl+o",
+            "ask_question",
+            "Ask",
+            "ask_question",
+            "put the suggested question into the notes, marked asked",
+        ),
+        _live("ctrl+f", "next_question", "Next Q", "next_question", "offer another question for this stage"),
+        _live(
+            "ctrl+r", "previous_question", "Prev Q", "previous_question", "the question before", show=False
+        ),
+        _live(
+            "f8",
+            "mark_asked",
+            "Mark asked",
+            "mark_asked",
+            "mark the question asked without inserting it",
+            show=False,
+        ),
+        _live(
+            "ctrl+t", "cycle_kind", "Kind", "cycle_kind", "this line: note → insight → client quote → private"
+        ),
+        _live(
+            "ctrl+l",
+            "new_action",
+            "Action",
+            "new_action",
+            "commitment builder: a new action in the client's words",
+        ),
+        _live("ctrl+g", "rate", "Scale", "rate", "record a 0-10 scaling rating"),
+        _live(
+            "f7",
+            "focus_actions",
+            "Actions list",
+            "focus_actions",
+            "the session's actions: e edit, d remove",
+            show=False,
+        ),
+        _live(
+            "f9",
+            "toggle_side",
+            "Side pane",
+            "toggle_side",
+            "show or hide the questions and actions",
+            show=False,
+        ),
+        _live("ctrl+s", "save", "Save now", "save", "save now (it autosaves anyway)", show=False),
+        _live(
+            "f10", "end_session", "End", "end_session", "end the session: summary, next check-in, reflection"
+        ),
     ]
 
     def __init__(
@@ -158,6 +210,7 @@ class LiveSessionScreen(Screen[None]):
         return self.query_one("#notes", NotesArea)
 
     def on_mount(self) -> None:
+        hold_full_collections()  # a full garbage collection would freeze typing for 40-70 ms
         self._autosaver.quiet_seconds = self.coach_app.settings.autosave_seconds
         notes = self.notes
         notes.move_cursor(notes.document.end)
@@ -168,6 +221,9 @@ class LiveSessionScreen(Screen[None]):
                 AccountabilityScreen(self._due_actions, self.coach_app.today()), self._reviews_done
             )
         self._autosaver.save_in_background()  # a crash from the first second on can be resumed
+
+    def on_unmount(self) -> None:
+        release_full_collections()
 
     def on_resize(self, event: Resize) -> None:
         self._fit_side(event.size.width)
