@@ -27,6 +27,9 @@ def test_outcome_sets_status_and_appends_the_review(outcome: ReviewOutcome, stat
     assert updated.status is status
     assert updated.reviews == [review]
     assert (review.action_id, review.session_id, review.at, review.learning) == (
-        action.id, "s2", AT, "took an hour, not a weekend"
+        action.id,
+        "s2",
+        AT,
+        "took an hour, not a weekend",
     )
     assert action.status is ActionStatus.OPEN and action.reviews == []  # the original is untouched
