@@ -36,7 +36,7 @@ from coachtui.domain.models import (
 from coachtui.domain.notes import parse_notes, stage_header
 from coachtui.store.errors import StoreError
 from coachtui.ui.autosave import Autosaver
-from coachtui.ui.collector import hold_full_collections, release_full_collections
+from coachtui.ui.collector import live_session_ended, live_session_started
 from coachtui.ui.screens.accountability import AccountabilityScreen, Reviewed
 from coachtui.ui.screens.action_builder import ActionBuilderScreen
 from coachtui.ui.screens.closing import CloseChoice, ClosingScreen, closing_summary
@@ -210,7 +210,7 @@ class LiveSessionScreen(Screen[None]):
         return self.query_one("#notes", NotesArea)
 
     def on_mount(self) -> None:
-        hold_full_collections()  # a full garbage collection would freeze typing for 40-70 ms
+        self.call_after_refresh(live_session_started)  # keeps garbage collections off the typing path
         self._autosaver.quiet_seconds = self.coach_app.settings.autosave_seconds
         notes = self.notes
         notes.move_cursor(notes.document.end)
@@ -223,7 +223,7 @@ class LiveSessionScreen(Screen[None]):
         self._autosaver.save_in_background()  # a crash from the first second on can be resumed
 
     def on_unmount(self) -> None:
-        release_full_collections()
+        live_session_ended()
 
     def on_resize(self, event: Resize) -> None:
         self._fit_side(event.size.width)

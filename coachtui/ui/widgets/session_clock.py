@@ -21,6 +21,8 @@ class SessionClock(Static):
     SessionClock { width: auto; padding: 0 1; }
     """
 
+    _shown_width = -1
+
     def show(self, elapsed: float, planned_minutes: int, warning_minutes: int, closing_stage: str) -> None:
         left = planned_minutes * 60 - elapsed
         parts: list[str | tuple[str, str]] = [f"{clock_text(elapsed)} / {planned_minutes}:00"]
@@ -28,4 +30,9 @@ class SessionClock(Static):
             parts.append((f"  over by {math.ceil(-left / 60)}m", "bold $warning"))
         elif left <= warning_minutes * 60:
             parts.append((f"  {math.ceil(left / 60)}m left · {closing_stage}", "bold $warning"))
-        self.update(Content.assemble(*parts))
+        content = Content.assemble(*parts)
+        # Shown every second: while the width stays the same, repaint the clock alone, without a
+        # layout of the whole screen (which would repaint the notes too, once a second, for nothing).
+        width = content.cell_length
+        self.update(content, layout=width != self._shown_width)
+        self._shown_width = width

@@ -34,6 +34,8 @@ class StageBar(Static):
     StageBar { height: auto; padding: 0 1; background: $boost; }
     """
 
+    _shown: list[str | tuple[str, str]] | None = None
+
     def show(self, stages: list[StageView], compact: bool = False) -> None:
         parts: list[str | tuple[str, str]] = []
         for index, stage in enumerate(stages):
@@ -48,4 +50,7 @@ class StageBar(Static):
                 if stage.timebox_seconds and stage.current:
                     spent += f"/{minutes(stage.timebox_seconds)}"
                 parts.append((spent, "bold $warning" if stage.over_timebox else ""))
+        if parts == self._shown:
+            return  # shown every second, but it only changes once a minute or on a new stage
+        self._shown = parts
         self.update(Content.assemble(*parts))
