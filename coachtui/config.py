@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import json
 import os
-import tomllib
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -92,6 +91,8 @@ def load_settings(config_file: Path | None = None) -> Settings:
     path = config_file if config_file is not None else default_config_file()
     values: dict[str, Any] = {}
     if path.is_file():
+        import tomllib  # imported here: without a config file, start-up need not parse TOML
+
         try:
             values = tomllib.loads(path.read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:

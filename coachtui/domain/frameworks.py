@@ -43,7 +43,7 @@ class UnknownStage(LookupError):
 class Stage(BaseModel):
     """One stage of a coaching conversation and the questions that suit it."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(defer_build=True, extra="forbid", frozen=True)
 
     id: str = Field(min_length=1, pattern=r"^[a-z][a-z0-9_]*$")
     name: str = Field(min_length=1)
@@ -56,7 +56,7 @@ class Stage(BaseModel):
 class Framework(BaseModel):
     """A coaching model: a sequence of stages the conversation moves through, in any order."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(defer_build=True, extra="forbid", frozen=True)
 
     id: str = Field(min_length=1)
     name: str = Field(min_length=1)

@@ -25,7 +25,7 @@ M = TypeVar("M", bound=BaseModel)
 class Setting(BaseModel):
     """One entry of the practice's settings table: a key and any JSON value."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(defer_build=True, extra="forbid")
 
     key: str
     value: Any = None

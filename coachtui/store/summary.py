@@ -13,7 +13,7 @@ from coachtui.domain.models import ActionStatus, ClientSummary, SessionStatus
 class _Head(BaseModel):
     # Only the fields a summary needs: validating these skips a session's notes, which is
     # what keeps a save of a 200-session client file cheap.
-    model_config = ConfigDict(extra="ignore")
+    model_config = ConfigDict(defer_build=True, extra="ignore")
 
 
 class SessionHead(_Head):
