@@ -1,0 +1,321 @@
+"""Provides the measurements that run inside a fresh process: ``python -m benchmarks.probes NAME ARGS``.
+
+Each probe prints one JSON object on its last line of output. The benchmark starts one process per
+probe so that every figure comes from a cold interpreter, as a coach's would, and so that one
+measurement's memory or threads never leak into the next.
+
+- ``keys``: CPU per keystroke typed into the live session's notes (or a bare TextArea), headless.
+- ``open``: from the key on the home screen to the rendered plan editor of a client (or a bare screen).
+- ``stall``: the longest gap of a 5 ms asyncio ticker while the live session autosaves (or in a bare app).
+- ``autosave``: the time of one ``Repository.save_draft``, in two practices, interleaved.
+- ``search``: ``Repository.search_notes`` from a freshly opened repository to the first screen of hits.
+- ``index``: building the search index from scratch.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import statistics
+import sys
+from collections.abc import Awaitable, Callable, Sequence
+from pathlib import Path
+from time import perf_counter, process_time
+from typing import Any
+
+from textual import events
+from textual.app import App
+from textual.widget import Widget
+from textual.widgets import DataTable
+
+SCREEN = (120, 40)
+TICK = 0.005
+
+_CHARACTERS = {" ": "space", ",": "comma", ".": "full_stop", "\n": "enter"}
+
+
+def typing(count: int) -> list[tuple[str, str]]:
+    """``count`` keys of plain note-taking: words, commas, full stops and a new line now and then."""
+    text = (
+        "She wants to speak up earlier in the meeting, not after it. "
+        "Tried it twice this week and felt the difference.\n"
+        "Next step is to ask for the agenda a day ahead, so the nerves have less room.\n"
+    )
+    keys: list[tuple[str, str]] = []
+    while len(keys) < count:
+        for char in text:
+            keys.append((_CHARACTERS.get(char, char), "\r" if char == "\n" else char))
+    return keys[:count]
+
+
+async def _until(condition: Callable[[], bool], timeout: float = 30.0) -> None:
+    deadline = perf_counter() + timeout
+    while not condition():
+        if perf_counter() > deadline:
+            raise TimeoutError("the app did not get there in time")
+        await asyncio.sleep(0.002)
+
+
+async def _press(app: App[Any], key: str, character: str | None, target: Widget) -> None:
+    """Send one key the way Pilot does, then wait until the screen has been refreshed after it."""
+    event = events.Key(key, character)
+    event.set_sender(app)
+    assert app._driver is not None
+    app._driver.send_message(event)
+    await target.wait_for_refresh()
+
+
+async def _type(app: App[Any], target: Widget, keys: Sequence[tuple[str, str]]) -> float:
+    """CPU seconds (all threads, so autosave workers too) per key over ``keys``."""
+    await asyncio.sleep(0.3)  # let start-up work settle
+    started = process_time()
+    for key, character in keys:
+        await _press(app, key, character, target)
+    return (process_time() - started) / len(keys)
+
+
+# --- coachtui and its references -------------------------------------------------------------
+
+
+def _open_repository(data_dir: str) -> Any:
+    from coachtui.store.repository import Repository
+
+    return Repository.open(Path(data_dir))
+
+
+def _coachtui(repository: Any) -> App[Any]:
+    """The app as the command line makes it (``coachtui.cli``), to run headless."""
+    from coachtui.config import load_settings
+    from coachtui.ui.app import make_app
+    from coachtui.ui.collector import freeze_startup
+
+    app = make_app(load_settings(), repository)
+    freeze_startup()
+    return app
+
+
+async def _resume_live_session(app: App[Any]) -> Widget:
+    """Answer the start-up offer to resume the live session left in the folder; return its notes."""
+    from coachtui.ui.screens.confirm import ConfirmScreen
+    from coachtui.ui.screens.live_session import LiveSessionScreen
+
+    await _until(lambda: isinstance(app.screen, ConfirmScreen))
+    await _press(app, "y", "y", app.screen)
+    await _until(lambda: isinstance(app.screen, LiveSessionScreen) and bool(app.screen.query("#notes")))
+    notes = app.screen.query_one("#notes")
+    await _until(lambda: notes.has_focus)
+    return notes
+
+
+async def keys_probe(app_name: str, target: str, count: int, size: list[int] | None = None) -> dict[str, Any]:
+    """``target`` is the data folder (coachtui, with a live session to resume) or the text file (bare,
+    its TextArea ``size`` columns by lines). Returns the CPU per key and the notes' size."""
+    keys = typing(count)
+    if app_name == "bare":
+        from benchmarks.reference_apps import BareNotes
+
+        text = Path(target).read_text(encoding="utf-8")
+        app: App[Any] = BareNotes(text, (size[0], size[1]) if size else None)
+        async with app.run_test(size=SCREEN):
+            notes = app.query_one("#notes")
+            await _until(lambda: notes.has_focus)
+            return {"cpu_per_key": await _type(app, notes, keys), "size": list(notes.size)}
+    repository = _open_repository(target)
+    try:
+        app = _coachtui(repository)
+        async with app.run_test(size=SCREEN):
+            notes = await _resume_live_session(app)
+            return {"cpu_per_key": await _type(app, notes, keys), "size": list(notes.size)}
+    finally:
+        repository.close()
+
+
+async def open_probe(app_name: str, data_dir: str, client_id: str) -> dict[str, Any]:
+    """Seconds from pressing p on the home screen (client selected) to the next screen's first refresh."""
+    if app_name == "bare":
+        from benchmarks.reference_apps import BareClientScreen, BareHome
+
+        app: App[Any] = BareHome(100)
+        async with app.run_test(size=SCREEN):
+            await _until(lambda: app.screen.query_one(DataTable).row_count == 100)
+            return {"seconds": await _open(app, lambda: isinstance(app.screen, BareClientScreen))}
+    from coachtui.ui.screens.home import HomeScreen
+    from coachtui.ui.widgets.client_list import ClientList
+
+    repository = _open_repository(data_dir)
+    try:
+        app = _coachtui(repository)
+        async with app.run_test(size=SCREEN):
+            await _until(lambda: isinstance(app.screen, HomeScreen))
+            clients = app.screen.query_one(ClientList)
+            clients.select_client(client_id)
+            await _until(lambda: clients.selected_client_id == client_id)
+
+            def opened() -> bool:
+                return type(app.screen).__name__ == "PlanEditorScreen"
+
+            return {"seconds": await _open(app, opened)}
+    finally:
+        repository.close()
+
+
+async def _open(app: App[Any], opened: Callable[[], bool]) -> float:
+    await asyncio.sleep(0.3)
+    started = perf_counter()
+    await _press(app, "p", "p", app.screen)
+    await _until(opened)
+    pushed = perf_counter()
+    await app.screen.wait_for_refresh()
+    if os.environ.get("BENCH_VERBOSE"):
+        print(f"pushed after {pushed - started:.3f} s", file=sys.stderr)
+    return perf_counter() - started
+
+
+async def stall_probe(
+    app_name: str, target: str, seconds: float, every: float, size: list[int] | None = None
+) -> dict[str, Any]:
+    """Longest ticker gap while F8 (mark the question asked) is pressed every ``every`` seconds.
+
+    In coachtui each press changes the session and, with the shortest autosave delay (0.2 s, a
+    setting), is followed by a real autosave: the snapshot on the loop, the write in a thread.
+    ``target`` is the data folder. ``bare`` presses the same key (which does nothing there) in a
+    bare TextArea holding the text file ``target``: the ticker's own floor.
+    """
+    if app_name == "bare":
+        from benchmarks.reference_apps import BareNotes
+
+        text = Path(target).read_text(encoding="utf-8")
+        app: App[Any] = BareNotes(text, (size[0], size[1]) if size else None)
+        async with app.run_test(size=SCREEN):
+            notes = app.query_one("#notes")
+            await _until(lambda: notes.has_focus)
+            await asyncio.sleep(0.5)
+            return {"longest": await _ticking(lambda: _press_every(app, notes, every, seconds)), "saves": 0}
+    os.environ["COACHTUI_AUTOSAVE_SECONDS"] = "0.2"
+    repository = _open_repository(target)
+    saves = 0
+    save_draft = repository.save_draft
+
+    def counted(draft: Any) -> None:
+        nonlocal saves
+        save_draft(draft)
+        saves += 1
+
+    repository.save_draft = counted
+    try:
+        app = _coachtui(repository)
+        async with app.run_test(size=SCREEN):
+            notes = await _resume_live_session(app)
+            await asyncio.sleep(0.5)
+            before = saves
+            longest = await _ticking(lambda: _press_every(app, notes, every, seconds))
+            await asyncio.sleep(0.3)
+            return {"longest": longest, "saves": saves - before}
+    finally:
+        repository.close()
+
+
+async def _press_every(app: App[Any], target: Widget, every: float, seconds: float) -> None:
+    deadline = perf_counter() + seconds
+    while perf_counter() < deadline:
+        await _press(app, "f8", None, target)
+        await asyncio.sleep(every)
+
+
+async def _ticking(work: Callable[[], Awaitable[None]]) -> float:
+    """Run ``work`` while a 5 ms ticker runs in the same event loop; return its longest gap (s)."""
+    longest = 0.0
+    running = True
+
+    async def ticker() -> None:
+        nonlocal longest
+        last = perf_counter()
+        while running:
+            await asyncio.sleep(TICK)
+            moment = perf_counter()
+            longest = max(longest, moment - last)
+            last = moment
+
+    task = asyncio.create_task(ticker())
+    try:
+        await work()
+    finally:
+        running = False
+        await task
+    return longest
+
+
+def autosave_probe(data_dirs: Sequence[str], draft_files: Sequence[str], saves: int) -> dict[str, Any]:
+    """Median seconds of one ``save_draft`` in each folder, saves interleaved so both see the same disk."""
+    from coachtui.domain.models import LiveDraft, now
+
+    repositories = [_open_repository(folder) for folder in data_dirs]
+    drafts = [LiveDraft.model_validate_json(Path(file).read_text(encoding="utf-8")) for file in draft_files]
+    timings: list[list[float]] = [[] for _ in repositories]
+    try:
+        for round_ in range(saves + 2):
+            for index, (repository, draft) in enumerate(zip(repositories, drafts, strict=True)):
+                draft = draft.model_copy(
+                    update={"editor_text": draft.editor_text + "x" * round_, "saved_at": now()}
+                )
+                started = perf_counter()
+                repository.save_draft(draft)
+                if round_ >= 2:  # the first saves create the drafts folder entries
+                    timings[index].append(perf_counter() - started)
+        for repository, draft in zip(repositories, drafts, strict=True):
+            repository.discard_draft(draft.session.id)
+    finally:
+        for repository in repositories:
+            repository.close()
+    return {"seconds": [statistics.median(t) for t in timings]}
+
+
+def search_probe(data_dir: str, query: str, limit: int, runs: int) -> dict[str, Any]:
+    """Seconds of ``search_notes`` in a freshly opened repository (index already built), per run."""
+    timings = []
+    hits = 0
+    for _ in range(runs):
+        repository = _open_repository(data_dir)
+        try:
+            started = perf_counter()
+            hits = len(repository.search_notes(query, limit=limit))
+            timings.append(perf_counter() - started)
+        finally:
+            repository.close()
+    return {"seconds": timings, "hits": hits}
+
+
+def index_probe(data_dir: str) -> dict[str, Any]:
+    """Seconds to build the search index from nothing (it is deleted first)."""
+    from coachtui.store.search import INDEX_DIR, INDEX_FILE
+
+    for suffix in ("", "-journal"):
+        Path(data_dir, INDEX_DIR, INDEX_FILE + suffix).unlink(missing_ok=True)
+    repository = _open_repository(data_dir)
+    try:
+        started = perf_counter()
+        files = repository.refresh_search_index()
+        return {"seconds": perf_counter() - started, "files": files}
+    finally:
+        repository.close()
+
+
+def main(argv: Sequence[str]) -> None:
+    name, raw = argv[0], json.loads(argv[1])
+    probes: dict[str, Callable[..., Any]] = {
+        "keys": keys_probe,
+        "open": open_probe,
+        "stall": stall_probe,
+        "autosave": autosave_probe,
+        "search": search_probe,
+        "index": index_probe,
+    }
+    result = probes[name](**raw)
+    if asyncio.iscoroutine(result):
+        result = asyncio.run(result)
+    sys.stdout.write("\n" + json.dumps(result) + "\n")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
