@@ -543,6 +543,7 @@ class LiveSessionScreen(Screen[None]):
 
     def action_end_session(self) -> None:
         now = self._now()
+        self._tick()  # the clock behind the summary agrees with it
         self.snapshot()
         summary = closing_summary(self.session, self.framework, self.actions, now, self.coach_app.today())
         title = f"End session {self.session.number} with {self.client.name}?"
