@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from abc import abstractmethod
 from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING
@@ -14,12 +15,35 @@ if TYPE_CHECKING:
     from coachtui.ui.app import CoachApp
 
 
-class ClientCommands(Provider):
+Command = tuple[str, str, Callable[[], object]]
+"""A palette entry: its title, its help line, and what it does."""
+
+
+class CommandList(Provider):
+    """A provider whose commands are a list of (title, help, callback), matched by title."""
+
+    @abstractmethod
+    def _commands(self) -> list[Command]:
+        """The commands on offer now (read each time the palette asks, so they are never stale)."""
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for title, help_text, callback in self._commands():
+            score = matcher.match(title)
+            if score > 0:
+                yield Hit(score, matcher.highlight(title), callback, help=help_text)
+
+    async def discover(self) -> Hits:
+        for title, help_text, callback in self._commands():
+            yield DiscoveryHit(title, callback, help=help_text)
+
+
+class ClientCommands(CommandList):
     """Per client: the things a coach does with one client."""
 
-    def _commands(self) -> list[tuple[str, str, Callable[[], object]]]:
+    def _commands(self) -> list[Command]:
         app: CoachApp = self.app  # type: ignore[assignment]
-        commands: list[tuple[str, str, Callable[[], object]]] = []
+        commands: list[Command] = []
         for client in app.repository.list_clients():
             commands += [
                 (
@@ -40,25 +64,14 @@ class ClientCommands(Provider):
             ]
         return commands
 
-    async def search(self, query: str) -> Hits:
-        matcher = self.matcher(query)
-        for title, help_text, callback in self._commands():
-            score = matcher.match(title)
-            if score > 0:
-                yield Hit(score, matcher.highlight(title), callback, help=help_text)
 
-    async def discover(self) -> Hits:
-        for title, help_text, callback in self._commands():
-            yield DiscoveryHit(title, callback, help=help_text)
-
-
-class ReflectionCommands(Provider):
+class ReflectionCommands(CommandList):
     """The CPD journal, and a reflection to write for every session still without one."""
 
-    def _commands(self) -> list[tuple[str, str, Callable[[], object]]]:
+    def _commands(self) -> list[Command]:
         app: CoachApp = self.app  # type: ignore[assignment]
         repo = app.repository
-        commands: list[tuple[str, str, Callable[[], object]]] = [
+        commands: list[Command] = [
             ("CPD journal", "Your reflections across all clients, by date and competency", app.open_journal)
         ]
         summaries = repo.summaries()
@@ -81,14 +94,3 @@ class ReflectionCommands(Provider):
                         )
                     )
         return commands
-
-    async def search(self, query: str) -> Hits:
-        matcher = self.matcher(query)
-        for title, help_text, callback in self._commands():
-            score = matcher.match(title)
-            if score > 0:
-                yield Hit(score, matcher.highlight(title), callback, help=help_text)
-
-    async def discover(self) -> Hits:
-        for title, help_text, callback in self._commands():
-            yield DiscoveryHit(title, callback, help=help_text)

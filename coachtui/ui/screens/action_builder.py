@@ -17,7 +17,7 @@ from coachtui.domain.dates import DateParseError, format_due, parse_date
 from coachtui.domain.models import Action, Goal
 from coachtui.domain.notes import clean_text
 from coachtui.domain.smart import action_gaps
-from coachtui.ui.screens.confirm import ConfirmScreen
+from coachtui.ui.screens.confirm import confirm_discard
 from coachtui.ui.styles import style
 from coachtui.ui.widgets.form_row import FormRow
 
@@ -192,10 +192,4 @@ class ActionBuilderScreen(ModalScreen[Action | None]):
             self.dismiss(None)
             return
 
-        def leave(discard: bool | None) -> None:
-            if discard:
-                self.dismiss(None)
-
-        self.app.push_screen(
-            ConfirmScreen("Discard this action?", "Press n to keep editing, ctrl+s to save it."), leave
-        )
+        confirm_discard(self, "Discard this action?", "Press n to keep editing, ctrl+s to save it.")

@@ -16,7 +16,7 @@ from textual.widgets import Checkbox, Footer, Header, Input, Select, Static, Tex
 from coachtui.domain.dates import DateParseError, parse_date
 from coachtui.domain.models import Agreement, Client, ClientStatus, CoachingFormat, Payment
 from coachtui.store.errors import StoreError
-from coachtui.ui.screens.confirm import ConfirmScreen
+from coachtui.ui.screens.confirm import confirm_discard
 from coachtui.ui.styles import style
 from coachtui.ui.widgets.form_field import FormField
 
@@ -193,14 +193,7 @@ class ClientFormScreen(Screen[Client | None]):
             self.dismiss(None)
             return
 
-        def leave(discard: bool | None) -> None:
-            if discard:
-                self.dismiss(None)
-
-        self.app.push_screen(
-            ConfirmScreen("Discard your changes?", "Press n to go back to the form, then ctrl+s to save."),
-            leave,
-        )
+        confirm_discard(self, "Discard your changes?", "Press n to go back to the form, then ctrl+s to save.")
 
 
 def _iso(value: date | None) -> str:

@@ -25,7 +25,7 @@ from textual.widgets import Input, Select, Static
 from coachtui.domain.dates import DateParseError, parse_date
 from coachtui.domain.notes import clean_text
 from coachtui.domain.revisions import format_value
-from coachtui.ui.screens.confirm import ConfirmScreen
+from coachtui.ui.screens.confirm import confirm_discard
 from coachtui.ui.styles import style
 from coachtui.ui.widgets.form_row import FormRow
 from coachtui.ui.widgets.form_select import FormSelect
@@ -230,13 +230,8 @@ class PlanItemForm(ModalScreen[dict[str, Any] | None]):
             self.dismiss(None)
             return
 
-        def leave(discard: bool | None) -> None:
-            if discard:
-                self.dismiss(None)
-
-        self.app.push_screen(
-            ConfirmScreen("Discard what you typed?", "Press n to go back to the form, then ctrl+s to save."),
-            leave,
+        confirm_discard(
+            self, "Discard what you typed?", "Press n to go back to the form, then ctrl+s to save."
         )
 
 
