@@ -6,9 +6,9 @@ plan, saving and undo; this part turns what a form returns into a change of the 
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from coachtui.domain.models import Action, CheckIn, FieldChange, Goal, PlanRevision
 from coachtui.domain.plan_edits import (
@@ -33,6 +33,8 @@ from coachtui.ui.plan_fields import (
 from coachtui.ui.screens.plan_item_form import PlanItemForm
 from coachtui.ui.screens.reason_prompt import ReasonAnswer, ReasonPrompt
 from coachtui.ui.widgets.plan_outline import RowKey
+
+R = TypeVar("R", bound=BaseModel)
 
 if TYPE_CHECKING:
     from coachtui.ui.screens.plan_editor import PlanEditorScreen
@@ -113,16 +115,22 @@ def _vision_form(screen: PlanEditorScreen) -> None:
     screen.app.push_screen(PlanItemForm("Vision & values", VISION_FIELDS, initial, screen.today()), done)
 
 
+def _applied(screen: PlanEditorScreen, base: R, values: dict[str, Any]) -> R | None:
+    """`base` with the form's values, or None (and a message) if a value does not fit the record."""
+    try:
+        return with_values(base, values)
+    except ValidationError as error:
+        screen.notify(f"Not saved: {error.errors()[0]['msg']}", severity="error")
+        return None
+
+
 def _goal_form(screen: PlanEditorScreen, goal: Goal | None, after_id: str | None = None) -> None:
     base = goal or Goal(client_id=screen.plan.client.id, title="-", cycle=screen.plan.client.cycle)
 
     def done(values: dict[str, Any] | None) -> None:
         if values is None:
             return
-        try:
-            new = with_values(base, values)
-        except ValidationError as error:
-            screen.notify(f"Not saved: {error.errors()[0]['msg']}", severity="error")
+        if (new := _applied(screen, base, values)) is None:
             return
         label = repr(short(new.title))
         if goal is None:
@@ -160,10 +168,7 @@ def _action_form(
     def done(values: dict[str, Any] | None) -> None:
         if values is None:
             return
-        try:
-            new = with_values(base, values)
-        except ValidationError as error:
-            screen.notify(f"Not saved: {error.errors()[0]['msg']}", severity="error")
+        if (new := _applied(screen, base, values)) is None:
             return
         label = repr(short(new.text))
         moved = new.goal_id != base.goal_id
@@ -212,7 +217,8 @@ def _checkin_form(
             screen.notify("A check-in point needs a session number or a date.", severity="warning")
             _checkin_form(screen, checkin, after_id, values)
             return
-        new = with_values(base, values)
+        if (new := _applied(screen, base, values)) is None:
+            return
         if checkin is None:
             state = insert_checkin(screen.plan.state, new, after_id)
             revision = screen.plan.revision(

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -15,16 +14,7 @@ from coachtui.store.repository import Repository
 T0 = datetime(2026, 3, 2, 9, 0, 0)
 
 
-@pytest.fixture
-def data_dir(tmp_path: Path) -> Path:
-    return tmp_path / "data"
-
-
-@pytest.fixture
-def repo(data_dir: Path) -> Iterator[Repository]:
-    repository = Repository.open(data_dir)
-    yield repository
-    repository.close()
+# `data_dir` and `repo` come from tests/conftest.py.
 
 
 @pytest.fixture

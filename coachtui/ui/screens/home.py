@@ -56,7 +56,7 @@ class HomeScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.refresh_clients()
+        # The clients are drawn by on_screen_resume, which also runs when the screen is first shown.
         # A session left open by a crash or a closed terminal is offered first.
         for draft in self.coach_app.repository.list_drafts():
             self.coach_app.offer_resume(draft)
