@@ -26,6 +26,7 @@ from coachtui.domain.models import (
 from coachtui.store.errors import StoreError
 from coachtui.store.repository import Repository
 from coachtui.ui.commands import ClientCommands, ReflectionCommands
+from coachtui.ui.pending_keys import when_keys_handled
 from coachtui.ui.screens.confirm import ConfirmScreen
 from coachtui.ui.screens.help import HelpScreen, binding_rows
 from coachtui.ui.styles import style
@@ -95,6 +96,10 @@ class CoachApp(App[None]):
         return failures
 
     async def action_quit(self) -> None:
+        # The letters typed just before ctrl+q must reach the notes before they are saved.
+        when_keys_handled(self.screen, self._quit_now)
+
+    def _quit_now(self) -> None:
         failures = self.save_everything()
         if not failures:
             self.exit()

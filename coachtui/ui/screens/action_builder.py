@@ -17,6 +17,7 @@ from coachtui.domain.dates import DateParseError, format_due, parse_date
 from coachtui.domain.models import Action, Goal
 from coachtui.domain.notes import clean_text
 from coachtui.domain.smart import action_gaps
+from coachtui.ui.pending_keys import when_keys_handled
 from coachtui.ui.screens.confirm import confirm_discard
 from coachtui.ui.styles import style
 from coachtui.ui.widgets.form_row import FormRow
@@ -172,6 +173,9 @@ class ActionBuilderScreen(ModalScreen[Action | None]):
             self.focus_next(Input)
 
     def action_submit(self) -> None:
+        when_keys_handled(self, self._submit_now)
+
+    def _submit_now(self) -> None:
         values, errors = self._read()
         for row in self.query(FormRow):
             row.set_invalid((row.field.id or "") in errors)

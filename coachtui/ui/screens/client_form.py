@@ -16,6 +16,7 @@ from textual.widgets import Checkbox, Footer, Header, Input, Select, Static, Tex
 from coachtui.domain.dates import DateParseError, parse_date
 from coachtui.domain.models import Agreement, Client, ClientStatus, CoachingFormat, Payment
 from coachtui.store.errors import StoreError
+from coachtui.ui.pending_keys import when_keys_handled
 from coachtui.ui.screens.confirm import confirm_discard
 from coachtui.ui.styles import style
 from coachtui.ui.widgets.form_field import FormField
@@ -158,6 +159,9 @@ class ClientFormScreen(Screen[Client | None]):
     # --- actions --------------------------------------------------------------------------
 
     def action_save(self) -> None:
+        when_keys_handled(self, self._save_now)
+
+    def _save_now(self) -> None:
         values, errors = self._read()
         self._show_errors(errors)
         if errors:

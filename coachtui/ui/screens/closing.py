@@ -16,6 +16,7 @@ from textual.widgets import Input, Static
 from coachtui.domain.dates import DateParseError, format_due, parse_date
 from coachtui.domain.frameworks import Framework
 from coachtui.domain.models import Action, NoteKind, Session
+from coachtui.ui.pending_keys import when_keys_handled
 from coachtui.ui.styles import style
 from coachtui.ui.widgets.form_row import FormRow
 from coachtui.ui.widgets.session_clock import clock_text
@@ -93,8 +94,11 @@ class ClosingScreen(ModalScreen[CloseChoice | None]):
             yield Static("", id="closing-error", classes="error")
             yield Static("[b]enter[/b] close the session · [b]esc[/b] back to the session", classes="hint")
 
-    @on(Input.Submitted)
     def action_close(self) -> None:
+        when_keys_handled(self, self._close_now)
+
+    @on(Input.Submitted)
+    def _close_now(self) -> None:
         raw = self.query_one("#next-checkin", Input).value.strip()
         when = None
         if raw:

@@ -37,6 +37,7 @@ from coachtui.domain.notes import parse_notes, stage_header
 from coachtui.store.errors import StoreError
 from coachtui.ui.autosave import Autosaver
 from coachtui.ui.collector import live_session_ended, live_session_started
+from coachtui.ui.pending_keys import when_keys_handled
 from coachtui.ui.screens.accountability import AccountabilityScreen, Reviewed
 from coachtui.ui.screens.action_builder import ActionBuilderScreen
 from coachtui.ui.screens.closing import CloseChoice, ClosingScreen, closing_summary
@@ -358,6 +359,9 @@ class LiveSessionScreen(Screen[None]):
             return  # shown on screen, and retried
 
     def action_save(self) -> None:
+        when_keys_handled(self, self._save_now)
+
+    def _save_now(self) -> None:
         try:
             self.save_now()
         except (StoreError, OSError):
@@ -382,6 +386,9 @@ class LiveSessionScreen(Screen[None]):
         self._show_deck()
 
     def action_next_stage(self) -> None:
+        when_keys_handled(self, self._next_stage_now)
+
+    def _next_stage_now(self) -> None:
         following = self.framework.next_stage(self.stage_id)
         if following is None:
             self.notify(
@@ -391,11 +398,17 @@ class LiveSessionScreen(Screen[None]):
         self._enter_stage(following.id)
 
     def action_previous_stage(self) -> None:
+        when_keys_handled(self, self._previous_stage_now)
+
+    def _previous_stage_now(self) -> None:
         previous = self.framework.previous_stage(self.stage_id)
         if previous is not None:
             self._enter_stage(previous.id)
 
     def action_go_stage(self, index: int) -> None:
+        when_keys_handled(self, lambda: self._go_stage_now(index))
+
+    def _go_stage_now(self, index: int) -> None:
         if index < len(self.framework.stages):
             self._enter_stage(self.framework.stages[index].id)
 
@@ -432,6 +445,9 @@ class LiveSessionScreen(Screen[None]):
         self._changed()
 
     def action_ask_question(self) -> None:
+        when_keys_handled(self, self._ask_question_now)
+
+    def _ask_question_now(self) -> None:
         question = self._current_question()
         if question is None:
             return
@@ -542,6 +558,9 @@ class LiveSessionScreen(Screen[None]):
     # --- closing ------------------------------------------------------------------------------
 
     def action_end_session(self) -> None:
+        when_keys_handled(self, self._end_session_now)
+
+    def _end_session_now(self) -> None:
         now = self._now()
         self._tick()  # the clock behind the summary agrees with it
         self.snapshot()

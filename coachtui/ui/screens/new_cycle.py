@@ -21,6 +21,7 @@ from textual.widgets import Input, Select, Static
 from coachtui.domain.models import Goal, GoalStatus
 from coachtui.domain.notes import clean_text
 from coachtui.domain.plan_edits import CLOSING_STATUSES
+from coachtui.ui.pending_keys import when_keys_handled
 from coachtui.ui.screens.plan_item_form import MAX_TEXT
 from coachtui.ui.styles import style
 from coachtui.ui.widgets.form_select import FormSelect
@@ -104,6 +105,9 @@ class NewCycleScreen(ModalScreen[CycleOutcome | None]):
         return clean_text(self.query_one(f"#{widget_id}", Input).value).replace("\n", " ").strip()
 
     def action_submit(self) -> None:
+        when_keys_handled(self, self._submit_now)
+
+    def _submit_now(self) -> None:
         closures: dict[str, tuple[GoalStatus, str]] = {}
         missing = []
         for goal in self._goals:

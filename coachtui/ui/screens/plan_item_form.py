@@ -25,6 +25,7 @@ from textual.widgets import Input, Select, Static
 from coachtui.domain.dates import DateParseError, parse_date
 from coachtui.domain.notes import clean_text
 from coachtui.domain.revisions import format_value
+from coachtui.ui.pending_keys import when_keys_handled
 from coachtui.ui.screens.confirm import confirm_discard
 from coachtui.ui.styles import style
 from coachtui.ui.widgets.form_row import FormRow
@@ -202,6 +203,9 @@ class PlanItemForm(ModalScreen[dict[str, Any] | None]):
             self.focus_next()
 
     def action_submit(self) -> None:
+        when_keys_handled(self, self._submit_now)
+
+    def _submit_now(self) -> None:
         values, errors = self.read()
         for row in self.query(FormRow):
             row.set_invalid(any(row.field.id == self._spec(name).widget_id for name in errors))

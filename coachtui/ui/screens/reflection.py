@@ -16,6 +16,7 @@ from textual.widgets import Footer, Input, Select, Static, TextArea
 from coachtui.domain.models import Action, Client, Payment, Reflection, Session
 from coachtui.store.errors import StoreError
 from coachtui.store.repository import Repository
+from coachtui.ui.pending_keys import when_keys_handled
 from coachtui.ui.reflection_fields import (
     AFTER,
     BEFORE,
@@ -194,15 +195,7 @@ class ReflectionScreen(Screen[Reflection | None]):
 
     def action_save(self) -> None:
         """Save once every field has handled the keys already sent to it: ctrl+s can outrun fast typing."""
-        fields = list(self.query_one(_Form).query("TextArea, Input, CompetencyPicker, Select"))
-
-        def after(index: int) -> None:
-            if index < len(fields):
-                fields[index].call_later(after, index + 1)
-            elif self.is_current:
-                self._save()
-
-        after(0)
+        when_keys_handled(self, self._save, fields="TextArea, Input, CompetencyPicker, Select")
 
     def _save(self) -> None:
         values = self._values()
