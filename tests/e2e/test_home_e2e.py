@@ -43,3 +43,25 @@ def test_a_second_window_says_why_it_cannot_write(tmp_path: Path) -> None:
         with TmuxApp(data) as second:
             screen = second.wait_for("[exited 1]")
             assert "already" in screen.lower() or "another coachtui" in screen.lower()
+
+
+def test_ctrl_s_right_after_typing_keeps_every_letter(tmp_path: Path) -> None:
+    data = tmp_path / "fast"
+    with TmuxApp(data, size=(120, 40)) as app:
+        app.wait_for("No clients yet")
+        app.keys("n")
+        app.wait_for("Name *")
+        # Typed and saved in one burst, as a fast typist or a paste does.
+        app._tmux("send-keys", "-t", "app", "-l", "Priya Raman-Whitfield")
+        app._tmux("send-keys", "-t", "app", "C-s")
+        app.wait_for("Priya Raman-Whitfield")
+        app.keys("s")
+        app.wait_for("Session goal")
+        app._tmux("send-keys", "-t", "app", "-l", "Plan the wrap-up and what comes next")
+        app._tmux("send-keys", "-t", "app", "C-s")
+        app.wait_for("Plan the wrap-up and what comes next", timeout=10)
+        app.keys("C-q")
+        app.wait_exit()
+    practice = json.loads((data / "practice.json").read_text())
+    [client] = practice["clients"].values()
+    assert client["name"] == "Priya Raman-Whitfield"
