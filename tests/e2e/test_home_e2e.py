@@ -59,9 +59,12 @@ def test_ctrl_s_right_after_typing_keeps_every_letter(tmp_path: Path) -> None:
         app.wait_for("Session goal")
         app._tmux("send-keys", "-t", "app", "-l", "Plan the wrap-up and what comes next")
         app._tmux("send-keys", "-t", "app", "C-s")
-        app.wait_for("Plan the wrap-up and what comes next", timeout=10)
+        app.wait_for("Ask next")
         app.keys("C-q")
         app.wait_exit()
     practice = json.loads((data / "practice.json").read_text())
     [client] = practice["clients"].values()
     assert client["name"] == "Priya Raman-Whitfield"
+    [draft_file] = (data / "drafts").glob("*.json")
+    [draft] = json.loads(draft_file.read_text())["draft"].values()
+    assert draft["session"]["goal"] == "Plan the wrap-up and what comes next"
