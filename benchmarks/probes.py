@@ -88,7 +88,7 @@ def _coachtui(repository: Any) -> App[Any]:
     """The app as the command line makes it (``coachtui.cli``), to run headless."""
     from coachtui.config import load_settings
     from coachtui.ui.app import make_app
-    from coachtui.ui.collector import freeze_startup
+    from coachtui.ui.live.collector import freeze_startup
 
     app = make_app(load_settings(), repository)
     freeze_startup()
@@ -97,8 +97,8 @@ def _coachtui(repository: Any) -> App[Any]:
 
 async def _resume_live_session(app: App[Any]) -> Widget:
     """Answer the start-up offer to resume the live session left in the folder; return its notes."""
-    from coachtui.ui.screens.confirm import ConfirmScreen
-    from coachtui.ui.screens.live_session import LiveSessionScreen
+    from coachtui.ui.live.live_session import LiveSessionScreen
+    from coachtui.ui.shared.confirm import ConfirmScreen
 
     await _until(lambda: isinstance(app.screen, ConfirmScreen))
     await _press(app, "y", "y", app.screen)
@@ -140,8 +140,8 @@ async def open_probe(app_name: str, data_dir: str, client_id: str) -> dict[str, 
         async with app.run_test(size=SCREEN):
             await _until(lambda: app.screen.query_one(DataTable).row_count == 100)
             return {"seconds": await _open(app, lambda: isinstance(app.screen, BareClientScreen))}
-    from coachtui.ui.screens.home import HomeScreen
-    from coachtui.ui.widgets.client_list import ClientList
+    from coachtui.ui.home.client_list import ClientList
+    from coachtui.ui.home.home import HomeScreen
 
     repository = _open_repository(data_dir)
     try:

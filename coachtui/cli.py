@@ -66,7 +66,7 @@ def _run(settings: Settings, data_dir: Path, *, sample: bool = False) -> int:
             build_sample_practice(repository)
             print(f"coachtui: sample practice in {data_dir}", file=sys.stderr)
         from coachtui.ui.app import make_app
-        from coachtui.ui.collector import freeze_startup
+        from coachtui.ui.live.collector import freeze_startup
 
         app = make_app(settings, repository)
         freeze_startup()

@@ -7,12 +7,18 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
+from hypothesis import settings as hypothesis_settings
 
 from coachtui.config import Settings
 from coachtui.domain.models import Client
 from coachtui.store.repository import Repository
 
 FIXED_NOW = datetime(2026, 11, 23, 10, 0, 0)
+
+# Property tests try the same examples on every run: a suite that passes must pass every time.
+# A new counter-example is found by a developer running `pytest --hypothesis-seed=random`.
+hypothesis_settings.register_profile("coachtui", derandomize=True, database=None, deadline=None)
+hypothesis_settings.load_profile("coachtui")
 
 
 class FakeClock:

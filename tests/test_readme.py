@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from coachtui.ui.screens.live_session import LiveSessionScreen
+from coachtui.ui.live.live_session import LiveSessionScreen
 from docs.make_screenshots import main as make_screenshots
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -94,7 +94,8 @@ def _kind_and_rest(stripped: str) -> tuple[NoteKind, str]:
     """Split a line without leading whitespace into its kind and the text after the prefix."""
     if stripped:
         kind = _KIND_OF_CHAR.get(stripped[0])
-        if kind is not None and (len(stripped) == 1 or stripped[1] in " \t"):
+        # Any whitespace after the prefix, as str.strip() sees it (a no-break space too).
+        if kind is not None and (len(stripped) == 1 or stripped[1].isspace()):
             return kind, stripped[1:].lstrip()
     return NoteKind.NOTE, stripped
 

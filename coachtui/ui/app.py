@@ -27,8 +27,8 @@ from coachtui.store.errors import StoreError
 from coachtui.store.repository import Repository
 from coachtui.ui.commands import ClientCommands, ReflectionCommands
 from coachtui.ui.pending_keys import when_keys_handled
-from coachtui.ui.screens.confirm import ConfirmScreen
-from coachtui.ui.screens.help import HelpScreen, binding_rows
+from coachtui.ui.shared.confirm import ConfirmScreen
+from coachtui.ui.shared.help import HelpScreen, binding_rows
 from coachtui.ui.styles import style
 
 Clock = Callable[[], datetime]
@@ -63,7 +63,7 @@ class CoachApp(App[None]):
         return self.clock().date()
 
     def on_mount(self) -> None:
-        from coachtui.ui.screens.home import HomeScreen
+        from coachtui.ui.home.home import HomeScreen
 
         if self.settings.keymap:
             self.set_keymap(self.settings.keymap)
@@ -136,17 +136,17 @@ class CoachApp(App[None]):
     # --- navigation: screens ask the app to go somewhere ----------------------------------
 
     def new_client(self) -> None:
-        from coachtui.ui.screens.client_form import ClientFormScreen
+        from coachtui.ui.home.client_form import ClientFormScreen
 
         self.push_screen(ClientFormScreen(None))
 
     def edit_client(self, client_id: str) -> None:
-        from coachtui.ui.screens.client_form import ClientFormScreen
+        from coachtui.ui.home.client_form import ClientFormScreen
 
         self.push_screen(ClientFormScreen(self.repository.get_client(client_id)))
 
     def open_plan(self, client_id: str) -> None:
-        from coachtui.ui.screens.plan_editor import PlanEditorScreen
+        from coachtui.ui.plan.plan_editor import PlanEditorScreen
 
         try:
             screen = PlanEditorScreen.load(self.repository, client_id)
@@ -159,7 +159,7 @@ class CoachApp(App[None]):
 
     def start_session(self, client_id: str) -> None:
         """Ask for the session's set-up, then open the live screen (or offer to resume a left session)."""
-        from coachtui.ui.screens.start_session import SessionSetup, StartSessionScreen
+        from coachtui.ui.live.start_session import SessionSetup, StartSessionScreen
 
         left = [d for d in self.repository.list_drafts() if d.session.client_id == client_id]
         if left:
@@ -201,7 +201,7 @@ class CoachApp(App[None]):
         editor_text: str = "",
         actions: list[Action] | None = None,
     ) -> None:
-        from coachtui.ui.screens.live_session import LiveSessionScreen
+        from coachtui.ui.live.live_session import LiveSessionScreen
 
         goals = [g for g in self.repository.list_goals(client.id) if g.status == GoalStatus.ACTIVE]
         self.push_screen(
@@ -254,7 +254,7 @@ class CoachApp(App[None]):
 
     def open_reflection(self, client_id: str, session_id: str) -> None:
         """The reflection on a session: a new one prefilled from the session, or the saved one to edit."""
-        from coachtui.ui.screens.reflection import ReflectionScreen
+        from coachtui.ui.reflection.reflection import ReflectionScreen
 
         try:
             screen = ReflectionScreen.load(self.repository, client_id, session_id)
@@ -265,12 +265,12 @@ class CoachApp(App[None]):
 
     def open_journal(self) -> None:
         """The CPD journal: every reflection across clients."""
-        from coachtui.ui.screens.journal import JournalScreen
+        from coachtui.ui.reflection.journal import JournalScreen
 
         self.push_screen(JournalScreen())
 
     def refresh_home(self) -> None:
-        from coachtui.ui.screens.home import HomeScreen
+        from coachtui.ui.home.home import HomeScreen
 
         for screen in self.screen_stack:
             if isinstance(screen, HomeScreen):

@@ -7,8 +7,8 @@ from datetime import date
 from textual.widgets import Input
 
 from coachtui.domain.models import Payment
-from coachtui.ui.screens.client_form import ClientFormScreen
-from coachtui.ui.screens.home import HomeScreen
+from coachtui.ui.home.client_form import ClientFormScreen
+from coachtui.ui.home.home import HomeScreen
 
 
 async def _fill(pilot, field_id: str, text: str) -> None:

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from coachtui.ui import collector
+from coachtui.ui.live import collector
 
 
 class Node:

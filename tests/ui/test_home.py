@@ -7,7 +7,7 @@ from datetime import date
 from textual.widgets import DataTable
 
 from coachtui.domain.models import Action, Agreement, Client
-from coachtui.ui.screens.help import HelpScreen
+from coachtui.ui.shared.help import HelpScreen
 
 
 async def test_lists_clients_with_progress_and_overdue(make_app, repo) -> None:

@@ -8,9 +8,9 @@ import pytest
 from textual.widgets import DataTable
 
 from coachtui.domain.models import Competency
-from coachtui.ui.screens import journal
-from coachtui.ui.screens.journal import JournalScreen
-from coachtui.ui.screens.reflection import ReflectionScreen
+from coachtui.ui.reflection import journal
+from coachtui.ui.reflection.journal import JournalScreen
+from coachtui.ui.reflection.reflection import ReflectionScreen
 from tests.conftest import FIXED_NOW
 from tests.ui.reflection_data import add_client, hold_session, reflect
 

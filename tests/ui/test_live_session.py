@@ -21,14 +21,14 @@ from coachtui.domain.models import (
     SessionStatus,
 )
 from coachtui.store.errors import SaveError
-from coachtui.ui.screens import live_session
-from coachtui.ui.screens.accountability import AccountabilityScreen
-from coachtui.ui.screens.action_builder import ActionBuilderScreen
-from coachtui.ui.screens.closing import ClosingScreen
-from coachtui.ui.screens.home import HomeScreen
-from coachtui.ui.screens.live_session import LiveSessionScreen
-from coachtui.ui.screens.start_session import StartSessionScreen
-from coachtui.ui.widgets.stage_bar import StageBar
+from coachtui.ui.home.home import HomeScreen
+from coachtui.ui.live import live_session
+from coachtui.ui.live.accountability import AccountabilityScreen
+from coachtui.ui.live.action_builder import ActionBuilderScreen
+from coachtui.ui.live.closing import ClosingScreen
+from coachtui.ui.live.live_session import LiveSessionScreen
+from coachtui.ui.live.stage_bar import StageBar
+from coachtui.ui.live.start_session import StartSessionScreen
 
 
 @pytest.fixture

@@ -9,15 +9,15 @@ from textual.pilot import Pilot
 
 from coachtui.domain.models import ActionStatus, GoalStatus
 from coachtui.store.errors import SaveError
-from coachtui.ui.screens.client_form import ClientFormScreen
-from coachtui.ui.screens.help import HelpScreen
-from coachtui.ui.screens.home import HomeScreen
-from coachtui.ui.screens.new_cycle import NewCycleScreen
-from coachtui.ui.screens.plan_editor import PlanEditorScreen
-from coachtui.ui.screens.plan_item_form import PlanItemForm
-from coachtui.ui.screens.reason_prompt import ReasonPrompt
-from coachtui.ui.screens.revision_history import RevisionHistoryScreen
-from coachtui.ui.widgets.plan_outline import RowKey
+from coachtui.ui.home.client_form import ClientFormScreen
+from coachtui.ui.home.home import HomeScreen
+from coachtui.ui.plan.new_cycle import NewCycleScreen
+from coachtui.ui.plan.plan_editor import PlanEditorScreen
+from coachtui.ui.plan.plan_item_form import PlanItemForm
+from coachtui.ui.plan.plan_outline import RowKey
+from coachtui.ui.plan.revision_history import RevisionHistoryScreen
+from coachtui.ui.shared.help import HelpScreen
+from coachtui.ui.shared.reason_prompt import ReasonPrompt
 from tests.ui.plan_data import (
     MESSAGE,
     MIDPOINT,

@@ -9,11 +9,11 @@ from textual import events
 from textual.widgets import Input, TextArea
 
 from coachtui.domain.models import Competency, Payment
-from coachtui.ui.screens.closing import ClosingScreen
-from coachtui.ui.screens.confirm import ConfirmScreen
-from coachtui.ui.screens.home import HomeScreen
-from coachtui.ui.screens.live_session import LiveSessionScreen
-from coachtui.ui.screens.reflection import ReflectionScreen
+from coachtui.ui.home.home import HomeScreen
+from coachtui.ui.live.closing import ClosingScreen
+from coachtui.ui.live.live_session import LiveSessionScreen
+from coachtui.ui.reflection.reflection import ReflectionScreen
+from coachtui.ui.shared.confirm import ConfirmScreen
 from tests.conftest import FIXED_NOW
 from tests.ui.reflection_data import add_client, hold_session, reflect
 

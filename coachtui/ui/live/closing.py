@@ -16,10 +16,10 @@ from textual.widgets import Input, Static
 from coachtui.domain.dates import DateParseError, format_due, parse_date
 from coachtui.domain.frameworks import Framework
 from coachtui.domain.models import Action, NoteKind, Session
+from coachtui.ui.live.session_clock import clock_text
 from coachtui.ui.pending_keys import when_keys_handled
+from coachtui.ui.shared.form_row import FormRow
 from coachtui.ui.styles import style
-from coachtui.ui.widgets.form_row import FormRow
-from coachtui.ui.widgets.session_clock import clock_text
 
 
 @dataclass(frozen=True)

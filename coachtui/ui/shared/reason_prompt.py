@@ -18,7 +18,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Checkbox, Input, Static
 
 from coachtui.domain.notes import clean_text
-from coachtui.ui.screens.plan_item_form import MAX_TEXT
+from coachtui.ui.plan.plan_item_form import MAX_TEXT
 from coachtui.ui.styles import style
 
 

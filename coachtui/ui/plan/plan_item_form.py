@@ -26,10 +26,10 @@ from coachtui.domain.dates import DateParseError, parse_date
 from coachtui.domain.notes import clean_text
 from coachtui.domain.revisions import format_value
 from coachtui.ui.pending_keys import when_keys_handled
-from coachtui.ui.screens.confirm import confirm_discard
+from coachtui.ui.shared.confirm import confirm_discard
+from coachtui.ui.shared.form_row import FormRow
+from coachtui.ui.shared.form_select import FormSelect
 from coachtui.ui.styles import style
-from coachtui.ui.widgets.form_row import FormRow
-from coachtui.ui.widgets.form_select import FormSelect
 
 MAX_TEXT = 2000
 """Longest text a field keeps: a stray 1 MB paste must not end up in the plan."""

@@ -7,7 +7,7 @@ from datetime import date
 from rich.text import Text
 
 from coachtui.domain.models import Reflection
-from coachtui.ui.widgets.competency_picker import COMPETENCIES, short_names
+from coachtui.ui.reflection.competency_picker import COMPETENCIES, short_names
 
 SECTIONS = [
     ("what_worked", "What worked"),

@@ -12,7 +12,7 @@ from coachtui.domain.models import Action, ActionStatus, Goal, GoalStatus, Horiz
 from coachtui.domain.plan_edits import with_values
 from coachtui.domain.revisions import flatten
 from coachtui.domain.smart import action_gaps, goal_gaps, smart_label
-from coachtui.ui.screens.plan_item_form import FieldSpec
+from coachtui.ui.plan.plan_item_form import FieldSpec
 
 DATES = "fri, +3d, next week, 2026-12-01"
 

@@ -35,19 +35,19 @@ from coachtui.domain.models import (
 )
 from coachtui.domain.notes import parse_notes, stage_header
 from coachtui.store.errors import StoreError
-from coachtui.ui.autosave import Autosaver
-from coachtui.ui.collector import live_session_ended, live_session_started
+from coachtui.ui.live.accountability import AccountabilityScreen, Reviewed
+from coachtui.ui.live.action_builder import ActionBuilderScreen
+from coachtui.ui.live.autosave import Autosaver
+from coachtui.ui.live.closing import CloseChoice, ClosingScreen, closing_summary
+from coachtui.ui.live.collector import live_session_ended, live_session_started
+from coachtui.ui.live.notes_area import NotesArea
+from coachtui.ui.live.prompt_deck import PromptDeck
+from coachtui.ui.live.scaling import RatingInput, ScalingScreen
+from coachtui.ui.live.session_actions import SessionActions
+from coachtui.ui.live.session_clock import SessionClock
+from coachtui.ui.live.stage_bar import StageBar, StageView
 from coachtui.ui.pending_keys import when_keys_handled
-from coachtui.ui.screens.accountability import AccountabilityScreen, Reviewed
-from coachtui.ui.screens.action_builder import ActionBuilderScreen
-from coachtui.ui.screens.closing import CloseChoice, ClosingScreen, closing_summary
-from coachtui.ui.screens.scaling import RatingInput, ScalingScreen
 from coachtui.ui.styles import style
-from coachtui.ui.widgets.notes_area import NotesArea
-from coachtui.ui.widgets.prompt_deck import PromptDeck
-from coachtui.ui.widgets.session_actions import SessionActions
-from coachtui.ui.widgets.session_clock import SessionClock
-from coachtui.ui.widgets.stage_bar import StageBar, StageView
 
 if TYPE_CHECKING:
     from coachtui.ui.app import CoachApp

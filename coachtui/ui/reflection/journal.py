@@ -17,9 +17,16 @@ from textual.worker import get_current_worker
 from coachtui.domain.models import Competency, Reflection
 from coachtui.store.errors import StoreError
 from coachtui.store.repository import Repository
-from coachtui.ui.journal_view import COLUMNS, detail_text, matches, month_of, number_text, row_cells
+from coachtui.ui.reflection.competency_picker import COMPETENCIES, SHORT_NAMES
+from coachtui.ui.reflection.journal_view import (
+    COLUMNS,
+    detail_text,
+    matches,
+    month_of,
+    number_text,
+    row_cells,
+)
 from coachtui.ui.styles import style
-from coachtui.ui.widgets.competency_picker import COMPETENCIES, SHORT_NAMES
 
 if TYPE_CHECKING:
     from coachtui.ui.app import CoachApp

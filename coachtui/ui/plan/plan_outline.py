@@ -13,7 +13,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from coachtui.domain.models import Client, PlanState, Session
-from coachtui.ui.widgets.plan_rows import PlanRows, RowKey, layout
+from coachtui.ui.plan.plan_rows import PlanRows, RowKey, layout
 
 __all__ = ["PlanOutline", "RowKey"]
 

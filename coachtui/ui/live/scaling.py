@@ -13,8 +13,8 @@ from textual.widgets import Input, Select, Static
 
 from coachtui.domain.models import Goal, RatingKind
 from coachtui.ui.pending_keys import when_keys_handled
+from coachtui.ui.shared.form_row import FormRow
 from coachtui.ui.styles import style
-from coachtui.ui.widgets.form_row import FormRow
 
 
 @dataclass(frozen=True)

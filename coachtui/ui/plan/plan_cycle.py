@@ -14,11 +14,11 @@ from coachtui.domain.models import FieldChange, GoalStatus
 from coachtui.domain.plan_edits import close_cycle
 from coachtui.domain.revisions import diff_records, short
 from coachtui.store.errors import StoreError
-from coachtui.ui.screens.new_cycle import CycleOutcome, NewCycleScreen
-from coachtui.ui.widgets.plan_outline import RowKey
+from coachtui.ui.plan.new_cycle import CycleOutcome, NewCycleScreen
+from coachtui.ui.plan.plan_outline import RowKey
 
 if TYPE_CHECKING:
-    from coachtui.ui.screens.plan_editor import PlanEditorScreen
+    from coachtui.ui.plan.plan_editor import PlanEditorScreen
 
 
 def new_cycle(screen: PlanEditorScreen) -> None:

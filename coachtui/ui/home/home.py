@@ -12,9 +12,9 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from coachtui.domain.models import ClientSummary
+from coachtui.ui.home.client_card import ClientCard
+from coachtui.ui.home.client_list import ClientList, ClientRow
 from coachtui.ui.styles import style
-from coachtui.ui.widgets.client_card import ClientCard
-from coachtui.ui.widgets.client_list import ClientList, ClientRow
 
 if TYPE_CHECKING:
     from coachtui.ui.app import CoachApp

@@ -21,7 +21,7 @@ from coachtui.domain.plan_edits import (
 from coachtui.domain.plan_edits import replace as replace_item
 from coachtui.domain.revisions import describe_change, diff_records, field_label, needs_reason, short
 from coachtui.store.errors import StoreError
-from coachtui.ui.plan_fields import (
+from coachtui.ui.plan.plan_fields import (
     CHECKIN_FIELDS,
     GOAL_FIELDS,
     VISION_FIELDS,
@@ -30,14 +30,14 @@ from coachtui.ui.plan_fields import (
     goal_preview,
     initial_values,
 )
-from coachtui.ui.screens.plan_item_form import PlanItemForm
-from coachtui.ui.screens.reason_prompt import ReasonAnswer, ReasonPrompt
-from coachtui.ui.widgets.plan_outline import RowKey
+from coachtui.ui.plan.plan_item_form import PlanItemForm
+from coachtui.ui.plan.plan_outline import RowKey
+from coachtui.ui.shared.reason_prompt import ReasonAnswer, ReasonPrompt
 
 R = TypeVar("R", bound=BaseModel)
 
 if TYPE_CHECKING:
-    from coachtui.ui.screens.plan_editor import PlanEditorScreen
+    from coachtui.ui.plan.plan_editor import PlanEditorScreen
 
 
 def _changed(changes: list[FieldChange]) -> str:

@@ -29,12 +29,12 @@ from coachtui.domain.models import (
 )
 from coachtui.domain.progress import engagement_progress
 from coachtui.store.errors import StoreError
-from coachtui.ui import plan_cycle, plan_forms, plan_item_keys
-from coachtui.ui.editable_plan import EditablePlan
-from coachtui.ui.screens.confirm import ConfirmScreen
-from coachtui.ui.screens.revision_history import RevisionHistoryScreen
+from coachtui.ui.plan import plan_cycle, plan_forms, plan_item_keys
+from coachtui.ui.plan.editable_plan import EditablePlan
+from coachtui.ui.plan.plan_outline import PlanOutline, RowKey
+from coachtui.ui.plan.revision_history import RevisionHistoryScreen
+from coachtui.ui.shared.confirm import ConfirmScreen
 from coachtui.ui.styles import style
-from coachtui.ui.widgets.plan_outline import PlanOutline, RowKey
 
 if TYPE_CHECKING:
     from coachtui.store.repository import Repository

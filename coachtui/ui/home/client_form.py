@@ -17,9 +17,9 @@ from coachtui.domain.dates import DateParseError, parse_date
 from coachtui.domain.models import Agreement, Client, ClientStatus, CoachingFormat, Payment
 from coachtui.store.errors import StoreError
 from coachtui.ui.pending_keys import when_keys_handled
-from coachtui.ui.screens.confirm import confirm_discard
+from coachtui.ui.shared.confirm import confirm_discard
+from coachtui.ui.shared.form_field import FormField
 from coachtui.ui.styles import style
-from coachtui.ui.widgets.form_field import FormField
 
 if TYPE_CHECKING:
     from coachtui.ui.app import CoachApp

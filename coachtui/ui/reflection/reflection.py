@@ -17,7 +17,8 @@ from coachtui.domain.models import Action, Client, Payment, Reflection, Session
 from coachtui.store.errors import StoreError
 from coachtui.store.repository import Repository
 from coachtui.ui.pending_keys import when_keys_handled
-from coachtui.ui.reflection_fields import (
+from coachtui.ui.reflection.competency_picker import COMPETENCIES, CompetencyPicker
+from coachtui.ui.reflection.reflection_fields import (
     AFTER,
     BEFORE,
     TEXT_FIELDS,
@@ -29,10 +30,9 @@ from coachtui.ui.reflection_fields import (
     progress_error,
     to_reflection,
 )
-from coachtui.ui.screens.confirm import ConfirmScreen
+from coachtui.ui.shared.confirm import ConfirmScreen
+from coachtui.ui.shared.form_row import FormRow
 from coachtui.ui.styles import style
-from coachtui.ui.widgets.competency_picker import COMPETENCIES, CompetencyPicker
-from coachtui.ui.widgets.form_row import FormRow
 
 if TYPE_CHECKING:
     from coachtui.ui.app import CoachApp

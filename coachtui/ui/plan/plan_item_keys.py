@@ -20,11 +20,11 @@ from coachtui.domain.plan_edits import (
 )
 from coachtui.domain.plan_edits import replace as replace_item
 from coachtui.domain.revisions import TargetKind, diff_records, short
-from coachtui.ui.plan_forms import ask_reason
-from coachtui.ui.widgets.plan_outline import RowKey
+from coachtui.ui.plan.plan_forms import ask_reason
+from coachtui.ui.plan.plan_outline import RowKey
 
 if TYPE_CHECKING:
-    from coachtui.ui.screens.plan_editor import PlanEditorScreen
+    from coachtui.ui.plan.plan_editor import PlanEditorScreen
 
 
 def _item(screen: PlanEditorScreen) -> tuple[TargetKind, Goal | Action | CheckIn] | None:

@@ -22,9 +22,9 @@ from coachtui.domain.models import Goal, GoalStatus
 from coachtui.domain.notes import clean_text
 from coachtui.domain.plan_edits import CLOSING_STATUSES
 from coachtui.ui.pending_keys import when_keys_handled
-from coachtui.ui.screens.plan_item_form import MAX_TEXT
+from coachtui.ui.plan.plan_item_form import MAX_TEXT
+from coachtui.ui.shared.form_select import FormSelect
 from coachtui.ui.styles import style
-from coachtui.ui.widgets.form_select import FormSelect
 
 FUTURE_SLOTS = 3
 

@@ -18,9 +18,9 @@ from coachtui.domain.models import Action, Goal
 from coachtui.domain.notes import clean_text
 from coachtui.domain.smart import action_gaps
 from coachtui.ui.pending_keys import when_keys_handled
-from coachtui.ui.screens.confirm import confirm_discard
+from coachtui.ui.shared.confirm import confirm_discard
+from coachtui.ui.shared.form_row import FormRow
 from coachtui.ui.styles import style
-from coachtui.ui.widgets.form_row import FormRow
 
 # (field, label, placeholder): the Action fields of ICF competency 8, in the order a coach asks them.
 TEXT_FIELDS = [

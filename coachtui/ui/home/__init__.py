@@ -1,0 +1,1 @@
+"""Home: the practice at a glance, and a client's details."""

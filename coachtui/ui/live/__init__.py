@@ -1,0 +1,1 @@
+"""The live session: stage cockpit, questions, stage-tagged notes and commitments."""

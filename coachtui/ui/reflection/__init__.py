@@ -1,0 +1,1 @@
+"""Reflection after a session and the coach's CPD journal."""

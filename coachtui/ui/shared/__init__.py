@@ -1,0 +1,1 @@
+"""Pieces every area uses: dialogs, confirmations, help and form fields."""

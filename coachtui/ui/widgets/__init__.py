@@ -1,1 +1,0 @@
-"""coachtui.ui.widgets."""
