@@ -36,6 +36,7 @@ lint: $(STAMP)
 	$(BIN)/ruff check coachtui tests benchmarks
 	$(BIN)/ruff format --check coachtui tests benchmarks
 	$(BIN)/mypy coachtui/domain coachtui/store coachtui/export
+	$(BIN)/lint-imports
 
 format: $(STAMP)
 	$(BIN)/ruff format coachtui tests benchmarks
