@@ -49,13 +49,16 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run(settings: Settings, data_dir: Path, *, sample: bool = False) -> int:
+    from coachtui.domain.models import now
     from coachtui.store.errors import StoreError
     from coachtui.store.paths import ensure_private_dir
     from coachtui.store.repository import Repository
 
+    # One clock for the store and the app: what the store dates and what the screens show agree.
+    clock = now
     try:
         ensure_private_dir(data_dir)
-        repository = Repository.open(data_dir)
+        repository = Repository.open(data_dir, clock=clock)
     except (StoreError, OSError) as error:
         print(f"coachtui: {error}", file=sys.stderr)
         return 1
@@ -68,7 +71,7 @@ def _run(settings: Settings, data_dir: Path, *, sample: bool = False) -> int:
         from coachtui.ui.app import make_app
         from coachtui.ui.live.collector import freeze_startup
 
-        app = make_app(settings, repository)
+        app = make_app(settings, repository, clock)
         freeze_startup()
         app.run()
     finally:

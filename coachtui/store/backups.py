@@ -1,7 +1,8 @@
 """Provides rotating daily backups of the TinyDB files in ``DATA/backups/``.
 
 A file ``DATA/practice.json`` or ``DATA/clients/<id>.json`` is copied to
-``DATA/backups/<stem>.<YYYYmmdd-HHMMSS>.json`` at most once a day, and only
+``DATA/backups/<stem>.<YYYYmmdd-HHMMSS>.json`` at most once a day (the day and
+time of the repository's clock, passed in as ``now``), and only
 after it was read and validated, so a broken file never pushes a good backup
 out of the rotation. The newest ``KEEP`` backups of each file are kept.
 """
@@ -52,10 +53,8 @@ def latest_backup(path: Path) -> Path | None:
     return backups[-1] if backups else None
 
 
-def take_backup(
-    path: Path, *, now: datetime | None = None, force: bool = False, keep: int = KEEP
-) -> Path | None:
-    """Copy ``path`` into the backups folder unless it was already backed up today (or ``force``).
+def take_backup(path: Path, *, now: datetime, force: bool = False, keep: int = KEEP) -> Path | None:
+    """Copy ``path`` into the backups folder unless it was already backed up on ``now``'s day (or ``force``).
 
     Returns the new backup, or None when none was needed. Rotates afterwards.
     Raises OSError if the copy cannot be written.
@@ -63,7 +62,6 @@ def take_backup(
     path = Path(path)
     if not path.exists():
         return None
-    now = now or datetime.now()
     today = now.strftime("%Y%m%d")
     if not force and any(backup.name.startswith(f"{path.stem}.{today}-") for backup in list_backups(path)):
         return None

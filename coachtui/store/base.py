@@ -6,10 +6,11 @@ import functools
 import threading
 from collections.abc import Callable
 from contextlib import suppress
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Concatenate, ParamSpec, TypeVar
 
-from coachtui.domain.models import Client, ClientSummary
+from coachtui.domain.models import Client, ClientSummary, now
 from coachtui.store import backups
 from coachtui.store.documents import TinyFile
 from coachtui.store.drafts import DraftFolder, check_id
@@ -31,6 +32,11 @@ DRAFTS_DIR = "drafts"
 REFLECTIONS_SUFFIX = ".reflections.json"
 """A client's reflections live beside the client's file: ``clients/<client_id>.reflections.json``."""
 
+Clock = Callable[[], datetime]
+"""Where the store reads the time (backups' days, draft times, a closed session's end, what is due
+today): the app's clock, a fake one in tests; the domain's ``now`` by default. The store never
+reads the wall clock itself."""
+
 
 def synchronized(method: Callable[Concatenate[B, P], R]) -> Callable[Concatenate[B, P], R]:
     """Run a public method under the repository's re-entrant lock, refusing once it is closed."""
@@ -48,10 +54,13 @@ def synchronized(method: Callable[Concatenate[B, P], R]) -> Callable[Concatenate
 class RepositoryBase:
     """State shared by the repository's parts: the practice file, the cached client and reflection files, drafts."""
 
-    def __init__(self, data_dir: Path, *, read_only: bool, lock: DataDirLock | None) -> None:
+    def __init__(
+        self, data_dir: Path, *, read_only: bool, lock: DataDirLock | None, clock: Clock = now
+    ) -> None:
         """Use ``Repository.open``; this only sets up the object."""
         self.data_dir = Path(data_dir)
         self.read_only = read_only
+        self._clock = clock
         self._lock = lock
         self._mutex = threading.RLock()
         self._closed = False
@@ -74,12 +83,12 @@ class RepositoryBase:
         taken = None
         with suppress(OSError):
             # A failed backup must not stop the coach from working; saves report disk problems.
-            taken = backups.take_backup(file.path)
+            taken = backups.take_backup(file.path, now=self._clock())
         if file.oldest_version < CURRENT_VERSION and taken is None:
             path = file.path
 
             def backup_before_migrating() -> None:
-                backups.take_backup(path, force=True)
+                backups.take_backup(path, now=self._clock(), force=True)
 
             file.storage.before_first_write = backup_before_migrating
 

@@ -18,7 +18,6 @@ from coachtui.domain.models import (
     PlanState,
     Session,
     SessionStatus,
-    now,
 )
 from coachtui.store.base import RepositoryBase, synchronized
 from coachtui.store.documents import TinyFile
@@ -34,9 +33,11 @@ class ClientRecords(RepositoryBase):
 
     @synchronized
     def get_plan(self, client_id: str) -> CoachingPlan:
-        """The client's plan, or an empty one (id == client_id) if none was saved yet."""
+        """The client's plan, or an empty one (id == client_id, dated by the clock) if none was saved yet."""
         plans = self._client_file(client_id).records("plan", CoachingPlan)
-        return plans[0] if plans else CoachingPlan(id=client_id, client_id=client_id)
+        if plans:
+            return plans[0]
+        return CoachingPlan(id=client_id, client_id=client_id, updated_at=self._clock())
 
     @synchronized
     def list_goals(self, client_id: str) -> list[Goal]:
@@ -131,9 +132,9 @@ class ClientRecords(RepositoryBase):
     ) -> list[Action]:
         """Open actions to review: those due on or before today, and undated ones agreed before ``since``.
 
-        ``since`` is usually the start of the previous session; ``today`` is for tests.
+        ``since`` is usually the start of the previous session; ``today`` defaults to the clock's day.
         """
-        today = today or date.today()
+        today = today or self._clock().date()
 
         def is_due(action: Action) -> bool:
             if action.status != ActionStatus.OPEN:
@@ -180,13 +181,13 @@ class ClientRecords(RepositoryBase):
 
     @synchronized
     def close_session(self, session: Session, actions: Sequence[Action]) -> None:
-        """Save the session, marked closed (and ended now unless it already ended), and its actions in
-        one write of the client's file; then discard the session's draft."""
+        """Save the session, marked closed (and ended at the clock's time unless it already ended), and
+        its actions in one write of the client's file; then discard the session's draft."""
         check_id(session.id)
         if any(a.client_id != session.client_id for a in actions):
             raise ValueError("a session's actions must belong to the session's client")
         closed = session.model_copy(
-            update={"status": SessionStatus.CLOSED, "ended_at": session.ended_at or now()}
+            update={"status": SessionStatus.CLOSED, "ended_at": session.ended_at or self._clock()}
         )
 
         def change(file: TinyFile) -> None:

@@ -22,10 +22,10 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
-from coachtui.domain.models import Client, ClientSummary, Session
+from coachtui.domain.models import Client, ClientSummary, Session, now
 from coachtui.store import backups
 from coachtui.store.atomic import TEMP_SUFFIX, read_tinydb_file
-from coachtui.store.base import CLIENTS_DIR, DRAFTS_DIR, synchronized
+from coachtui.store.base import CLIENTS_DIR, DRAFTS_DIR, Clock, synchronized
 from coachtui.store.client_records import ClientRecords
 from coachtui.store.documents import Setting
 from coachtui.store.drafts import check_id
@@ -45,8 +45,11 @@ class Repository(ClientRecords, ReflectionRecords):
     # --- opening and closing ------------------------------------------------------------------
 
     @classmethod
-    def open(cls, data_dir: Path, *, read_only: bool = False) -> Repository:
+    def open(cls, data_dir: Path, *, read_only: bool = False, clock: Clock = now) -> Repository:
         """Open a data folder: create it as needed, take the lock, validate practice.json, back it up.
+
+        Every time the store records or decides by (backups' days, draft times, a closed session's
+        end, what is due today) comes from ``clock``; pass the app's clock.
 
         Raises StoreLockedError if another coachtui holds the folder (read-only
         needs no lock and creates nothing), CorruptFileError or
@@ -71,7 +74,7 @@ class Repository(ClientRecords, ReflectionRecords):
                     f"Cannot open {data_dir} for writing: {error.strerror or error}. "
                     "It can still be opened read-only."
                 ) from error
-        repository = cls(data_dir, read_only=read_only, lock=lock)
+        repository = cls(data_dir, read_only=read_only, lock=lock, clock=clock)
         try:
             if not read_only:
                 repository._sweep_temp_files()
