@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import ItemsView, Iterator, MutableMapping, Sequence
 from contextlib import contextmanager
+from datetime import datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -32,6 +33,18 @@ class Setting(BaseModel):
     schema_version: int = CURRENT_VERSION
 
 
+class ReflectionDraft(BaseModel):
+    """What the coach typed in a reflection left unfinished (the app quit): the screen's field values."""
+
+    model_config = ConfigDict(defer_build=True, extra="forbid")
+
+    session_id: str
+    values: dict[str, Any]
+    saved_at: datetime
+    """When the store wrote it, by the repository's clock."""
+    schema_version: int = CURRENT_VERSION
+
+
 SCHEMAS: dict[str, dict[str, type[BaseModel]]] = {
     "practice": {
         "clients": m.Client,
@@ -49,6 +62,7 @@ SCHEMAS: dict[str, dict[str, type[BaseModel]]] = {
     },
     "reflections": {"reflections": m.Reflection},
     "draft": {"draft": m.LiveDraft},
+    "reflection_draft": {"draft": ReflectionDraft},
 }
 """The model each table's documents are validated into, per kind of file."""
 

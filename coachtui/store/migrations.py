@@ -20,7 +20,7 @@ from coachtui.store.errors import NewerSchemaError
 
 CURRENT_VERSION = SCHEMA_VERSION
 META_TABLE = "_meta"
-FileKind = Literal["practice", "client", "reflections", "draft"]
+FileKind = Literal["practice", "client", "reflections", "draft", "reflection_draft"]
 Document = dict[str, Any]
 
 FILE_TABLES: dict[str, dict[str, str]] = {
@@ -40,6 +40,7 @@ FILE_TABLES: dict[str, dict[str, str]] = {
     },
     "reflections": {"reflections": "reflection"},
     "draft": {"draft": "draft"},
+    "reflection_draft": {"draft": "reflection_draft"},
 }
 """For each kind of file, its tables and the kind of record each holds."""
 

@@ -7,18 +7,42 @@ coachtui keep them in practice.json's ``reflections`` table; opening such a fold
 them out (each client's file first, practice.json last, so a crash in between only leaves copies
 that the next open moves again). Until then they are read from both places, and practice.json's
 copy wins: only an earlier coachtui writes there.
+
+A reflection left unfinished when the app quit is a draft: ``drafts/reflections/<session_id>.json``,
+beside the live-session drafts. An earlier coachtui kept it in practice.json's settings under
+``reflection_draft.<session_id>``, the key the reflection screen still asks ``get_setting`` and
+``set_setting`` for; those keys are answered from the drafts folder, and opening a folder for
+writing moves any such setting there (the draft file first, the setting last, as above).
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from typing import Any
 
 from coachtui.domain.models import Client, ClientSummary, Reflection
 from coachtui.store.base import RepositoryBase, synchronized
+from coachtui.store.documents import ReflectionDraft, Setting
+from coachtui.store.drafts import check_id
 from coachtui.store.errors import RecordNotFound
 
 TABLE = "reflections"
+DRAFT_SETTING_PREFIX = "reflection_draft."
+"""The settings key of an unfinished reflection, ``reflection_draft.<session_id>`` (the reflection
+screen's ``draft_key``): kept in practice.json by an earlier coachtui, now a file in drafts/."""
+
+
+def draft_session_id(setting_key: str) -> str | None:
+    """The session id of a reflection draft's settings key, or None for any other key."""
+    if not setting_key.startswith(DRAFT_SETTING_PREFIX):
+        return None
+    session_id = setting_key.removeprefix(DRAFT_SETTING_PREFIX)
+    try:
+        return check_id(session_id)
+    except ValueError:
+        # Not an id that can name a file: an ordinary setting, left where it is.
+        return None
 
 
 class ReflectionRecords(RepositoryBase):
@@ -102,6 +126,52 @@ class ReflectionRecords(RepositoryBase):
         if pending != stored.sessions_without_reflection:
             fresh = stored.model_copy(update={"sessions_without_reflection": pending})
             self._practice.put("summaries", fresh, key="client_id")
+
+    # --- unfinished reflections ---------------------------------------------------------------
+
+    @synchronized
+    def get_reflection_draft(self, session_id: str) -> dict[str, Any] | None:
+        """The field values of the reflection on a session left unfinished when the app quit, or None.
+
+        Raises CorruptFileError if the draft cannot be read (it is left in place).
+        """
+        draft = self._drafts.load_reflection(session_id)
+        if draft is not None:
+            return draft.values
+        # Only a read-only repository finds one still in practice.json (opening for writing moves it).
+        legacy = self._practice.find("settings", Setting, "key", DRAFT_SETTING_PREFIX + session_id)
+        return legacy.value if legacy is not None and isinstance(legacy.value, dict) else None
+
+    @synchronized
+    def save_reflection_draft(self, session_id: str, values: dict[str, Any]) -> None:
+        """Keep an unfinished reflection's field values: one small atomic write in drafts/."""
+        self._writable()
+        draft = ReflectionDraft(session_id=check_id(session_id), values=values, saved_at=self._clock())
+        self._drafts.save_reflection(draft)
+
+    @synchronized
+    def discard_reflection_draft(self, session_id: str) -> None:
+        self._writable()
+        self._drafts.discard_reflection(session_id)
+
+    def _move_reflection_drafts_out_of_settings(self) -> None:
+        """Move unfinished reflections an earlier coachtui kept in practice.json's settings to drafts/.
+
+        Every draft file is written before practice.json drops the settings, so a crash in between
+        leaves settings that the next open moves again (over the files: they are the same drafts).
+        Values that are not a reflection's fields (not a JSON object) stay where they are.
+        """
+        moved = []
+        for setting in self._practice.records("settings", Setting):
+            session_id = draft_session_id(setting.key)
+            if session_id is not None and isinstance(setting.value, dict):
+                draft = ReflectionDraft(session_id=session_id, values=setting.value, saved_at=self._clock())
+                self._drafts.save_reflection(draft)
+                moved.append(setting.key)
+        if moved:
+            with self._practice.batch():
+                for key in moved:
+                    self._practice.delete("settings", "key", key)
 
     def _move_reflections_out_of_practice(self) -> None:
         """Move reflections an earlier coachtui kept in practice.json to their clients' files.

@@ -6,6 +6,7 @@ Layout of a data folder (all folders 0700, all files 0600)::
     clients/<client_id>.json              plan, goals, actions, checkins, revisions, sessions, _meta
     clients/<client_id>.reflections.json  the coach's reflections on the client's sessions, _meta
     drafts/<session_id>.json              a live session's autosave
+    drafts/reflections/<session_id>.json  a reflection left unfinished when the app quit
     backups/                  daily copies, the newest 7 per file
     coachtui.lock             the single-writer lock
 
@@ -28,12 +29,12 @@ from coachtui.store.atomic import TEMP_SUFFIX, read_tinydb_file
 from coachtui.store.base import CLIENTS_DIR, DRAFTS_DIR, Clock, synchronized
 from coachtui.store.client_records import ClientRecords
 from coachtui.store.documents import Setting
-from coachtui.store.drafts import check_id
+from coachtui.store.drafts import REFLECTIONS_DIR, check_id
 from coachtui.store.errors import RecordNotFound, SaveError, SearchIndexError, StoreError
 from coachtui.store.finder import Candidate, pick
 from coachtui.store.lock import DataDirLock
 from coachtui.store.paths import ensure_private_dir
-from coachtui.store.reflections import ReflectionRecords
+from coachtui.store.reflections import ReflectionRecords, draft_session_id
 
 if TYPE_CHECKING:
     from coachtui.store.search import NoteHit, SearchIndex
@@ -85,6 +86,7 @@ class Repository(ClientRecords, ReflectionRecords):
                 storage.write(storage.read() or {})
             if not read_only:
                 repository._move_reflections_out_of_practice()
+                repository._move_reflection_drafts_out_of_settings()
         except BaseException:
             repository._release()
             raise
@@ -92,7 +94,7 @@ class Repository(ClientRecords, ReflectionRecords):
 
     def _sweep_temp_files(self) -> None:
         # Temp files are only left by a crash mid-write; we hold the lock, so none is in use.
-        folders = (CLIENTS_DIR, DRAFTS_DIR, backups.BACKUP_DIR_NAME)
+        folders = (CLIENTS_DIR, DRAFTS_DIR, f"{DRAFTS_DIR}/{REFLECTIONS_DIR}", backups.BACKUP_DIR_NAME)
         for folder in (self.data_dir, *(self.data_dir / name for name in folders)):
             with suppress(OSError):
                 for entry in os.scandir(folder):
@@ -145,8 +147,9 @@ class Repository(ClientRecords, ReflectionRecords):
 
     @synchronized
     def erase_client(self, client_id: str) -> None:
-        """Erase a client: record, summary, reflections, client file, drafts, the backups of its files,
-        and the search index (rebuilt without the client at the next search).
+        """Erase a client: record, summary, reflections, client file, drafts (live sessions' and
+        unfinished reflections'), the backups of its files, and the search index (rebuilt without
+        the client at the next search).
 
         Backups of practice.json taken before the erasure still mention the client.
         """
@@ -168,6 +171,9 @@ class Repository(ClientRecords, ReflectionRecords):
                 owner = self._drafts.load(draft_path).session.client_id
             if draft_path.stem in session_ids or owner == client_id:
                 self._drafts.remove(draft_path)
+        for session_id in session_ids:
+            with suppress(ValueError):
+                self._drafts.discard_reflection(session_id)
         self._search_index().drop()
         for erased in (path, self._reflections_path(client_id)):
             try:
@@ -199,14 +205,34 @@ class Repository(ClientRecords, ReflectionRecords):
 
     @synchronized
     def get_setting(self, key: str, default: Any = None) -> Any:
-        """A value of the practice's settings table, or ``default``."""
+        """A value of the practice's settings table, or ``default``.
+
+        ``reflection_draft.<session_id>`` is answered from the drafts folder (``get_reflection_draft``).
+        """
+        session_id = draft_session_id(key)
+        if session_id is not None:
+            values = self.get_reflection_draft(session_id)
+            return default if values is None else values
         setting = self._practice.find("settings", Setting, "key", key)
         return default if setting is None else setting.value
 
     @synchronized
     def set_setting(self, key: str, value: Any) -> None:
-        """Store a JSON-serialisable value in the practice's settings table; None removes the key."""
+        """Store a JSON-serialisable value in the practice's settings table; None removes the key.
+
+        ``reflection_draft.<session_id>`` (a dict of the reflection's fields) goes to the drafts folder
+        instead (``save_reflection_draft``), never to practice.json.
+        """
         self._writable()
+        session_id = draft_session_id(key)
+        if session_id is not None:
+            if value is None:
+                self.discard_reflection_draft(session_id)
+            elif isinstance(value, dict):
+                self.save_reflection_draft(session_id, value)
+            else:
+                raise ValueError(f"a reflection draft is a dict of the reflection's fields, not {value!r}")
+            return
         if value is None:
             if key in self._practice.values("settings", "key"):
                 self._practice.delete("settings", "key", key)
