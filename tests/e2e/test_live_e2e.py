@@ -44,12 +44,14 @@ def new_client_and_session(app: TmuxApp, name: str = "Dana Ortiz") -> None:
     app.wait_for("Name *")
     app.type(name)
     app.keys("C-s")
-    app.wait_for(name)
+    # Home, as a coach would look for it before pressing s: the form shows the name too, only home
+    # counts the client.
+    app.wait_for("Clients — 1 client")
     app.keys("s")
     app.wait_for("Session goal")
     app.type("Clarity on the next career step")
     app.keys("C-s")
-    app.wait_for("Ask next")
+    app.wait_for("Ask next")  # the live screen: the start form does not show it
 
 
 def test_a_whole_grow_session(tmp_path: Path) -> None:
@@ -91,28 +93,19 @@ def test_a_whole_grow_session(tmp_path: Path) -> None:
         app.keys("C-s")
         app.wait_for("Actions (2)")
         app.keys("C-g")
-        app.wait_for("Scaling")
+        app.wait_for("Scaling · on a scale of 0 to 10")
         app.type("7")
         app.keys("Enter")
-        app.wait_for("Recorded progress 7/10")
+        app.wait_gone("Scaling · on a scale of 0 to 10")  # back in the session (the toast only lasts 3 s)
         app.keys("F10")
-        app.wait_for("End session 1 with Dana Ortiz?")
-        screen = app.screen()
+        screen = app.wait_for("End session 1 with Dana Ortiz?")
         assert "Actions agreed (2)" in screen
         app.keys("Enter")
-        app.wait_for("closed")
-        # The reflection may follow the close; leave it for later, then quit.
-        for _ in range(3):
-            if (
-                "Clients" in app.screen()
-                and "Dana Ortiz" in app.screen()
-                and "Reflection" not in app.screen()
-            ):
-                break
-            app.keys("Escape")
-            time.sleep(0.6)
-            if "Discard" in app.screen():
-                app.keys("y")
+        # The reflection follows the close (not "closed": that word is also in "The session is not
+        # closed yet", the message of a close that failed).
+        app.wait_for("Reflection · Dana Ortiz · session 1 of 6")
+        app.keys("Escape")  # nothing typed in it: leave it for later, no question asked
+        app.wait_for("Needs reflection: Dana Ortiz (1)")  # home lists it
         app.keys("C-q")
         app.wait_exit()
 
@@ -144,7 +137,9 @@ def test_sigkill_while_typing_loses_at_most_two_seconds(tmp_path: Path) -> None:
         # What the app has shown is what it has received: the guarantee is counted from there.
         shown: list[tuple[float, str]] = []
         for index in range(40):
-            app.type(f"w{index:02d} ", pause=0)
+            app.type(f"w{index:02d} ")
+            # Deliberate wall time: the guarantee is about seconds of typing, so type at a steady
+            # pace (4 s in all) and note the moment each word is seen on screen.
             time.sleep(0.1)
             if index % 4 == 3:
                 words = [w for w in app.screen().split() if len(w) == 3 and w[0] == "w" and w[1:].isdigit()]
@@ -174,7 +169,10 @@ def test_closing_signals_save_everything_typed(tmp_path: Path, signum: int) -> N
     with TmuxApp(data, size=(100, 30)) as app:
         new_client_and_session(app)
         app.type("the very last words before the window closed")
-        time.sleep(0.3)  # less than the autosave pause: only the signal handler can save this
+        # Deliberate wall time, and deliberately short: 0.3 s is less than the autosave's 1 s quiet
+        # pause, so only the signal handler can have saved these words. (No wait for them on screen:
+        # that would be a wait for what was just typed, and would let the autosave run first.)
+        time.sleep(0.3)
         os.kill(app.pid(), signum)
         app.wait_exit()
     [draft] = drafts(data)
@@ -206,22 +204,28 @@ def test_read_only_folder_mid_session_warns_and_recovers(tmp_path: Path) -> None
     with TmuxApp(data, size=(100, 30)) as app:
         new_client_and_session(app)
         app.type("saved before the disk went away")
-        time.sleep(2.0)
+        # The autosave has written it: the file on disk says so, not a guess at how long it takes.
+        app.wait_until(
+            lambda: any("saved before the disk went away" in d["editor_text"] for d in drafts(data)),
+            what="the first words autosaved to the draft file",
+        )
         with read_only(data, data / "drafts"):
             app.type(" then typed while read-only")
-            app.wait_for("NOT SAVED", timeout=10)
+            app.wait_for("NOT SAVED", timeout=10)  # the autosave of these words failed
             app.type(" and still typing")
-            app.wait_for("still typing")
+            # Not a wait for the next step: this checks the promise of the warning (what is typed
+            # under it stays on screen), and keeps the folder read-only until the app has these keys.
+            app.wait_until(
+                lambda: "still typing" in app.screen() and "NOT SAVED" in app.screen(),
+                what="the words typed under the NOT SAVED warning shown with it",
+            )
             assert app.exited() is False
-        # Once writable again, the retry saves everything, and the warning goes.
-        deadline = time.monotonic() + 15
-        while time.monotonic() < deadline and "NOT SAVED" in app.screen():
-            time.sleep(0.3)
-        assert "NOT SAVED" not in app.screen()
-        [draft] = drafts(data)
-        assert (
-            "saved before the disk went away then typed while read-only and still typing"
-            in draft["editor_text"]
+        # Once writable again, the retry (every 5 s) saves everything, and the warning goes.
+        app.wait_gone("NOT SAVED", timeout=15)
+        full = "saved before the disk went away then typed while read-only and still typing"
+        app.wait_until(
+            lambda: any(full in d["editor_text"] for d in drafts(data)),
+            what="everything typed saved to the draft file once the folder is writable",
         )
         app.keys("C-q")
         app.wait_exit()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import time
 from pathlib import Path
 
 import pytest
@@ -17,13 +16,12 @@ pytestmark = [needs_tmux, pytest.mark.e2e]
 
 def _wait_order(app: TmuxApp, first: str, then: str, timeout: float = 15.0) -> None:
     """Wait until ``first`` is shown above ``then``."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
+
+    def in_order() -> bool:
         screen = app.screen()
-        if first in screen and then in screen and screen.index(first) < screen.index(then):
-            return
-        time.sleep(0.1)
-    raise AssertionError(f"{first!r} is not above {then!r}; the screen shows:\n{app.screen()}")
+        return first in screen and then in screen and screen.index(first) < screen.index(then)
+
+    app.wait_until(in_order, timeout, what=f"{first!r} shown above {then!r}")
 
 
 def _records(table: dict) -> list[dict]:

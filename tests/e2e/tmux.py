@@ -8,6 +8,7 @@ import subprocess
 import sys
 import time
 import uuid
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -56,26 +57,85 @@ class TmuxApp:
         self._tmux("set-option", "-g", "escape-time", "50", check=False)
         return self
 
-    def keys(self, *keys: str, pause: float = 0.15) -> None:
+    # --- sending keys ------------------------------------------------------------------------
+    #
+    # Keys are sent as fast as tmux takes them, the way a fast typist or a paste sends them: the
+    # app must take keys in order (DESIGN.md). Nothing here sleeps afterwards, so every step that
+    # depends on the app having acted must be followed by one of the waits below. `pause` exists
+    # only for a test that measures wall time on purpose; such a test says so where it passes it.
+
+    def keys(self, *keys: str, pause: float = 0.0) -> None:
+        """Send tmux key names (``Enter``, ``Escape``, ``C-s``, ``F10``, ``j``) one after another."""
         for key in keys:
             self._tmux("send-keys", "-t", "app", key)
+            if pause:
+                time.sleep(pause)
+
+    def type(self, text: str, pause: float = 0.0) -> None:
+        """Type ``text`` literally, all at once."""
+        self._tmux("send-keys", "-t", "app", "-l", text)
+        if pause:
             time.sleep(pause)
 
-    def type(self, text: str, pause: float = 0.2) -> None:
-        self._tmux("send-keys", "-t", "app", "-l", text)
-        time.sleep(pause)
+    # --- waiting -------------------------------------------------------------------------------
+    #
+    # A wait must wait for something the app did: the next screen, the old screen gone, or the file
+    # on disk. Never wait for text that was just typed (the field being typed into already shows it,
+    # so the wait proves nothing about the next step) nor for a word that also appears in an error
+    # message ("closed" is in "The session is not closed yet").
 
     def screen(self) -> str:
         return self._tmux("capture-pane", "-p", "-t", "app", check=False).stdout
 
     def wait_for(self, text: str, timeout: float = 15.0) -> str:
+        """Wait until ``text`` is on screen and return that screen.
+
+        Only for text that the NEXT screen shows and the current one does not: a title, a row, a
+        header count ("Clients — 1 client"), a prompt. Not for what was just typed.
+        """
         deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
+        while True:
             screen = self.screen()
             if text in screen:
                 return screen
+            if time.monotonic() >= deadline:
+                raise AssertionError(f"{text!r} not on screen after {timeout}s; the screen shows:\n{screen}")
             time.sleep(0.1)
-        raise AssertionError(f"{text!r} not on screen after {timeout}s; the screen shows:\n{self.screen()}")
+
+    def wait_gone(self, text: str, timeout: float = 15.0) -> str:
+        """Wait until ``text`` has left the screen (the old screen or a warning closed); return the screen."""
+        deadline = time.monotonic() + timeout
+        while True:
+            screen = self.screen()
+            if text not in screen:
+                return screen
+            if time.monotonic() >= deadline:
+                raise AssertionError(
+                    f"{text!r} still on screen after {timeout}s; the screen shows:\n{screen}"
+                )
+            time.sleep(0.1)
+
+    def wait_until(self, predicate: Callable[[], object], timeout: float = 15.0, what: str = "") -> object:
+        """Poll ``predicate`` (e.g. reading the JSON files on disk) until it returns something true.
+
+        A predicate that raises (a file not written yet, a key not there yet) counts as not yet; if
+        time runs out, the assertion names ``what`` was awaited, the last exception and the screen.
+        """
+        deadline = time.monotonic() + timeout
+        while True:
+            problem: BaseException | None = None
+            try:
+                result = predicate()
+            except Exception as error:  # noqa: BLE001 - not yet; reported below if it never succeeds
+                result, problem = None, error
+            if result:
+                return result
+            if time.monotonic() >= deadline:
+                because = f" (last: {problem!r})" if problem is not None else ""
+                raise AssertionError(
+                    f"not true after {timeout}s: {what or predicate!r}{because}; the screen shows:\n{self.screen()}"
+                )
+            time.sleep(0.1)
 
     def pid(self) -> int:
         """The pid of coachtui itself (the pane's shell runs it as a child)."""
