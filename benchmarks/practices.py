@@ -2,7 +2,7 @@
 
 A practice of N sessions has 100 clients; one of them (the "big" client) has min(200, N / 5)
 sessions, the others share the rest unevenly. Everything is written through coachtui's own models
-and ``Repository`` (``coachtui.sample.build_synthetic_practice``), so the folders are real data
+and ``Repository`` (``benchmarks.synthetic.build_synthetic_practice``), so the folders are real data
 folders: about 6 KB of notes a session, actions reviewed at the next session, ratings,
 reflections, plans and revisions. A folder is reused while its manifest matches the parameters
 below and the practice reads back whole; otherwise it is generated again.
@@ -19,10 +19,10 @@ from dataclasses import asdict, dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
+from benchmarks.synthetic import build_synthetic_practice
 from coachtui.domain.frameworks import load_framework
 from coachtui.domain.models import LiveDraft, Session, SessionStatus, StageVisit, now
 from coachtui.domain.notes import render_notes
-from coachtui.sample import build_synthetic_practice
 from coachtui.store.repository import Repository
 
 SIZES = (100, 1_000, 10_000)
