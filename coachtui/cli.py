@@ -64,9 +64,9 @@ def _run(settings: Settings, data_dir: Path, *, sample: bool = False) -> int:
         return 1
     try:
         if sample and not repository.list_clients():
-            from coachtui.sample import build_sample_practice
+            from coachtui.demo import build_demo_practice
 
-            build_sample_practice(repository)
+            build_demo_practice(repository)
             print(f"coachtui: sample practice in {data_dir}", file=sys.stderr)
         from coachtui.ui.app import make_app
         from coachtui.ui.live.collector import freeze_startup

@@ -12,7 +12,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from coachtui.config import Settings
-from coachtui.sample import build_sample_practice
+from coachtui.demo import build_demo_practice
 from coachtui.store.repository import Repository
 from coachtui.ui.app import make_app
 
@@ -31,7 +31,7 @@ class _Clock:
 async def _live_session(folder: Path, out: Path) -> None:
     clock = _Clock()
     with Repository.open(folder) as repository:
-        build_sample_practice(repository, today=MOMENT.date())
+        build_demo_practice(repository, today=MOMENT.date())
         app = make_app(Settings(), repository, clock)
         async with app.run_test(size=(120, 34)) as pilot:
             await pilot.pause()

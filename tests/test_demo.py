@@ -1,45 +1,51 @@
-"""Tests the sample practices: the demo is complete, believable and current; synthetic ones are sound."""
+"""Tests the demo practice: its story is data, it loads and validates, and it is complete, believable and current."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
-from datetime import date, timedelta
+import random
+import re
+from collections.abc import Iterator
+from datetime import date, datetime, timedelta
+from importlib import resources
 from pathlib import Path
+from typing import Any
 
 import pytest
+from pydantic import ValidationError
 
+from coachtui.data.demo import ClientStory, load_story
+from coachtui.demo import build_client, build_demo_practice
+from coachtui.domain.accountability import STATUS_AFTER_REVIEW
 from coachtui.domain.frameworks import load_framework
 from coachtui.domain.models import (
     ActionStatus,
     Competency,
     NoteKind,
     Payment,
-    Reflection,
     Session,
     SessionStatus,
 )
-from coachtui.sample import build_sample_practice, build_synthetic_practice
 from coachtui.store.repository import Repository
 
 TODAY = date(2026, 11, 25)
-"""A Wednesday; the sample's dates are all relative to it."""
+"""A Wednesday; the demo's dates are all relative to it."""
 
 
 def _build(folder: Path, today: date = TODAY, seed: int = 7) -> Path:
     with Repository.open(folder) as repo:
-        build_sample_practice(repo, today=today, seed=seed)
+        build_demo_practice(repo, today=today, seed=seed)
     return folder
 
 
 @pytest.fixture(scope="module")
-def sample_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return _build(tmp_path_factory.mktemp("sample") / "data")
+def demo_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return _build(tmp_path_factory.mktemp("demo") / "data")
 
 
 @pytest.fixture
-def repo(sample_dir: Path) -> Iterator[Repository]:
-    """The sample, reopened from disk: everything below was really written and reads back valid."""
-    with Repository.open(sample_dir, read_only=True) as repository:
+def repo(demo_dir: Path) -> Iterator[Repository]:
+    """The demo, reopened from disk: everything below was really written and reads back valid."""
+    with Repository.open(demo_dir, read_only=True) as repository:
         yield repository
 
 
@@ -47,7 +53,7 @@ def _sessions(repo: Repository) -> list[Session]:
     return [s for c in repo.list_clients() for s in repo.list_sessions(c.id)]
 
 
-def _assert_session_is_coherent(session: Session) -> None:
+def assert_session_is_coherent(session: Session) -> None:
     """A closed session whose timeline, notes, prompts and ratings fit its framework and its clock."""
     framework = load_framework(session.framework)
     stages = set(framework.stage_ids)
@@ -124,7 +130,7 @@ def test_every_session_is_coherent_and_realistically_timed(repo: Repository) -> 
             assert earlier.started_at < later.started_at
             assert earlier.next_checkin == later.started_at.date()
         for session in sessions:
-            _assert_session_is_coherent(session)
+            assert_session_is_coherent(session)
             assert session.started_at.date() < TODAY
             assert 7 <= session.started_at.hour <= 20
             assert session.started_at.weekday() < 5
@@ -163,6 +169,8 @@ def test_actions_are_complete_and_reviewed_with_varied_outcomes(repo: Repository
             assert action.session_id in sessions
             assert action.id in sessions[action.session_id].action_ids
             assert (action.status == ActionStatus.OPEN) == (not action.reviews), action.text
+            if action.reviews:
+                assert action.status == STATUS_AFTER_REVIEW[action.reviews[-1].outcome], action.text
             for review in action.reviews:
                 reviewing = sessions[review.session_id or ""]
                 assert reviewing.number > sessions[action.session_id].number
@@ -220,6 +228,12 @@ def test_plan_revisions_have_reasons_and_point_at_real_records(repo: Repository)
             assert revision.reason and revision.summary and revision.changes
             assert revision.target_id in targets
             decided_by.add(revision.client_decided)
+        goals = {g.id: g for g in repo.list_goals(client.id)}
+        for revision in revisions:
+            for change in revision.changes:
+                if change.field == "target_date" and revision.target_id in goals:
+                    # The last move of a target date lands on the goal's target date, relative to today.
+                    assert change.after == str(goals[revision.target_id].target_date)
     assert decided_by == {True, False}
 
 
@@ -245,86 +259,86 @@ def test_demo_is_deterministic_and_follows_today(tmp_path: Path) -> None:
     assert dumps[0] != dumps[2]
 
 
-# --- synthetic practices --------------------------------------------------------------------
+# --- the story as data ----------------------------------------------------------------------
 
 
-def _build_synthetic(folder: Path, **options: int) -> None:
-    with Repository.open(folder) as repo:
-        build_synthetic_practice(repo, today=TODAY, **options)
+def test_the_story_is_shipped_as_one_json_file_a_client_with_no_calendar_dates() -> None:
+    files = sorted(
+        f.name for f in resources.files("coachtui.data.demo").iterdir() if f.name.endswith(".json")
+    )
+    assert files == ["1-dana-ortiz.json", "2-sam-okafor.json", "3-priya-raman.json"]
+    for name in files:
+        text = resources.files("coachtui.data.demo").joinpath(name).read_text(encoding="utf-8")
+        assert not re.search(r"\d{4}-\d{2}-\d{2}", text), f"{name}: dates are relative to today"
+    assert [story.client["name"] for story in load_story()] == ["Dana Ortiz", "Sam Okafor", "Priya Raman"]
 
 
-def test_small_synthetic_practice_builds_and_validates(tmp_path: Path) -> None:
-    _build_synthetic(tmp_path / "data", clients=5, sessions=40, seed=3, notes_bytes=1500)
-    with Repository.open(tmp_path / "data", read_only=True) as repo:
-        clients = repo.list_clients()
-        assert len(clients) == 5
-        sessions = _sessions(repo)
-        assert len(sessions) == 40
-        for client in clients:
-            own = repo.list_sessions(client.id)
-            assert [s.number for s in own] == list(range(1, len(own) + 1))
-            assert all(a.started_at < b.started_at for a, b in zip(own, own[1:], strict=False))
-            assert repo.list_goals(client.id) and repo.get_plan(client.id).vision
-            actions = repo.list_actions(client.id)
-            assert len(actions) >= 2 * len(own)
-            assert repo.summary(client.id).sessions_held == len(own)
-        for session in sessions:
-            _assert_session_is_coherent(session)
-            size = sum(len(n.text) + 1 for n in session.notes)
-            assert 1500 <= size <= 1500 + 500
-            assert TODAY - timedelta(days=3660) <= session.started_at.date() < TODAY
-        reflections = repo.list_reflections()
-        assert 0.7 * len(sessions) <= len(reflections) < len(sessions)
+def test_the_story_is_told_whole(repo: Repository) -> None:
+    """What the story files hold, counted: a change to them shows here first."""
+    told = {}
+    for client in repo.list_clients():
+        sessions = repo.list_sessions(client.id)
+        told[client.name] = (
+            [s.framework for s in sessions],
+            len(repo.list_goals(client.id)),
+            len(repo.list_actions(client.id)),
+            sum(len(s.reviews) for s in sessions),
+            len(repo.list_checkins(client.id)),
+            len(repo.list_revisions(client.id)),
+            sum(len(s.notes) for s in sessions),
+        )
+    assert told == {
+        "Dana Ortiz": (["grow"] * 3, 3, 8, 5, 3, 2, 37),
+        "Priya Raman": (["grow", "grow", "grow", "oskar", "grow"], 3, 10, 9, 2, 4, 45),
+        "Sam Okafor": (["clear", "grow", "grow", "grow"], 3, 9, 7, 3, 2, 43),
+    }
+    assert len(repo.list_reflections()) == 10
 
 
-def test_synthetic_practice_is_deterministic(tmp_path: Path) -> None:
-    dumps = []
-    for name in ("a", "b"):
-        _build_synthetic(tmp_path / name, clients=2, sessions=6, seed=11, notes_bytes=400)
-        with Repository.open(tmp_path / name, read_only=True) as repo:
-            dumps.append([s.model_dump() for s in _sessions(repo)])
-    assert dumps[0] == dumps[1]
+def _dump(folder: Path) -> list[Any]:
+    with Repository.open(folder, read_only=True) as repo:
+        records: list[Any] = [r.model_dump() for r in repo.list_reflections()]
+        for client in repo.list_clients():
+            records += [client.model_dump(), repo.get_plan(client.id).model_dump()]
+            for listed in (repo.list_goals, repo.list_actions, repo.list_checkins, repo.list_revisions):
+                records += [r.model_dump() for r in listed(client.id)]
+            records += [s.model_dump() for s in repo.list_sessions(client.id)]
+    return records
 
 
-class _BatchingRepository(Repository):
-    """A repository with the batch calls the synthetic builder prefers, counting how they are used.
-
-    Each call is passed on to the store's own batch call where it has one, else record by record.
-    """
-
-    calls: list[str]
-
-    def save_sessions(self, client_id: str, sessions: Sequence[Session]) -> None:
-        self.calls.append(f"sessions:{len(sessions)}")
-        batch = getattr(super(), "save_sessions", None)
-        if batch is not None:
-            batch(client_id, sessions)
-            return
-        for session in sessions:
-            super().save_session(session)
-
-    def save_session(self, session: Session) -> None:
-        self.calls.append("session")
-        super().save_session(session)
-
-    def save_reflections(self, reflections: Sequence[Reflection]) -> None:
-        self.calls.append(f"reflections:{len(reflections)}")
-        batch = getattr(super(), "save_reflections", None)
-        if batch is not None:
-            batch(reflections)
-            return
-        for reflection in reflections:
-            super().save_reflection(reflection)
+def _shifted(value: Any, by: timedelta) -> Any:
+    """``value`` with every date, timestamp and ISO date text in it moved by ``by``."""
+    if isinstance(value, date | datetime):
+        return value + by
+    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        return (date.fromisoformat(value) + by).isoformat()
+    if isinstance(value, dict):
+        return {key: _shifted(item, by) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_shifted(item, by) for item in value]
+    return value
 
 
-def test_synthetic_practice_uses_batch_calls_when_the_store_has_them(tmp_path: Path) -> None:
-    repo = _BatchingRepository.open(tmp_path / "data")
-    assert isinstance(repo, _BatchingRepository)
-    repo.calls = []
-    with repo:
-        build_synthetic_practice(repo, clients=3, sessions=12, seed=5, today=TODAY, notes_bytes=300)
-    batches = [c for c in repo.calls if c.startswith("sessions:")]
-    assert len(batches) == 3 and sum(int(c.split(":")[1]) for c in batches) == 12
-    assert "session" not in repo.calls, "no session is saved on its own"
-    assert len([c for c in repo.calls if c.startswith("reflections:")]) == 1
-    assert repo.calls[-1].startswith("reflections:"), "reflections come after every session"
+def test_every_date_is_relative_to_today(tmp_path: Path) -> None:
+    """Four weeks later (the same weekday) the same demo comes out, every date four weeks on."""
+    weeks = timedelta(days=28)
+    now, later = _dump(_build(tmp_path / "now")), _dump(_build(tmp_path / "later", today=TODAY + weeks))
+    assert later != now
+    assert later == _shifted(now, weeks)
+
+
+def test_a_mistake_in_the_story_fails_loudly() -> None:
+    story = load_story()[0].model_dump()
+    rng = random.Random(1)
+    misspelt = {**story, "goals": [{**story["goals"][0], "titel": "typo"}, *story["goals"][1:]]}
+    with pytest.raises(ValidationError, match="titel"):
+        build_client(ClientStory.model_validate(misspelt), TODAY, rng)
+    [first, *rest] = story["sessions"]
+    unknown_goal = {
+        **story,
+        "sessions": [{**first, "actions": [{**first["actions"][0], "goal": "nope"}]}, *rest],
+    }
+    with pytest.raises(ValueError, match="unknown goal 'nope'"):
+        build_client(ClientStory.model_validate(unknown_goal), TODAY, rng)
+    with pytest.raises(ValidationError, match="started_days"):
+        ClientStory.model_validate({**story, "started_days": 3})
