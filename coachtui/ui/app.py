@@ -4,34 +4,29 @@ from __future__ import annotations
 
 import signal
 from collections.abc import Callable, Iterable
-from datetime import date, datetime
+from datetime import date
 from typing import Protocol, runtime_checkable
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
 from coachtui.config import Settings
-from coachtui.domain.frameworks import load_framework
-from coachtui.domain.models import (
-    Action,
-    Client,
-    GoalStatus,
-    LiveDraft,
-    Session,
-    SessionStatus,
-    StageVisit,
-    now,
-)
+from coachtui.domain.live import LiveSession, close_draft
+from coachtui.domain.models import Goal, GoalStatus, LiveDraft, Session, now
 from coachtui.store.errors import StoreError
 from coachtui.store.repository import Repository
 from coachtui.ui.commands import ClientCommands, ReflectionCommands
-from coachtui.ui.pending_keys import when_keys_handled
+from coachtui.ui.home.client_form import ClientFormScreen
+from coachtui.ui.home.home import HomeScreen
+from coachtui.ui.keys import KeyRouter
+from coachtui.ui.live.live_session import LiveSessionScreen
+from coachtui.ui.live.start_session import SessionSetup, StartSessionScreen
+from coachtui.ui.seam import Clock
 from coachtui.ui.shared.confirm import ConfirmScreen
 from coachtui.ui.shared.help import HelpScreen, binding_rows
 from coachtui.ui.styles import style
-
-Clock = Callable[[], datetime]
 
 
 @runtime_checkable
@@ -58,13 +53,19 @@ class CoachApp(App[None]):
         self.repository = repository
         self.clock = clock
         self.theme = settings.theme if settings.theme in self.available_themes else "textual-dark"
+        self.keys = KeyRouter(self, super().on_event)
+
+    async def on_event(self, event: events.Event) -> None:
+        # Keys and pastes from the terminal go through the router, in order; see ui/keys.py.
+        if isinstance(event, events.Key | events.Paste) and not event.is_forwarded:
+            await self.keys.accept(event)
+        else:
+            await super().on_event(event)
 
     def today(self) -> date:
         return self.clock().date()
 
     def on_mount(self) -> None:
-        from coachtui.ui.home.home import HomeScreen
-
         if self.settings.keymap:
             self.set_keymap(self.settings.keymap)
         self._install_signal_handlers()
@@ -95,11 +96,7 @@ class CoachApp(App[None]):
                     failures.append(str(error))
         return failures
 
-    async def action_quit(self) -> None:
-        # The letters typed just before ctrl+q must reach the notes before they are saved.
-        when_keys_handled(self.screen, self._quit_now)
-
-    def _quit_now(self) -> None:
+    def action_quit(self) -> None:
         failures = self.save_everything()
         if not failures:
             self.exit()
@@ -136,17 +133,13 @@ class CoachApp(App[None]):
     # --- navigation: screens ask the app to go somewhere ----------------------------------
 
     def new_client(self) -> None:
-        from coachtui.ui.home.client_form import ClientFormScreen
-
         self.push_screen(ClientFormScreen(None))
 
     def edit_client(self, client_id: str) -> None:
-        from coachtui.ui.home.client_form import ClientFormScreen
-
         self.push_screen(ClientFormScreen(self.repository.get_client(client_id)))
 
     def open_plan(self, client_id: str) -> None:
-        from coachtui.ui.plan.plan_editor import PlanEditorScreen
+        from coachtui.ui.plan.plan_editor import PlanEditorScreen  # on first use: start-up draws home only
 
         try:
             screen = PlanEditorScreen.load(self.repository, client_id)
@@ -159,7 +152,6 @@ class CoachApp(App[None]):
 
     def start_session(self, client_id: str) -> None:
         """Ask for the session's set-up, then open the live screen (or offer to resume a left session)."""
-        from coachtui.ui.live.start_session import SessionSetup, StartSessionScreen
 
         left = [d for d in self.repository.list_drafts() if d.session.client_id == client_id]
         if left:
@@ -173,42 +165,25 @@ class CoachApp(App[None]):
         def begin(setup: SessionSetup | None) -> None:
             if setup is None:
                 return
-            started = self.clock()
-            stages = load_framework(setup.framework).stages
-            session = Session(
+            goals = self._active_goals(client_id)
+            live = LiveSession.begin(
                 client_id=client_id,
                 number=number,
                 framework=setup.framework,
                 goal=setup.goal,
                 planned_minutes=setup.planned_minutes,
-                started_at=started,
-                visits=[StageVisit(stage=stages[0].id, started_at=started)],
+                at=self.clock(),
+                first_goal_id=goals[0].id if goals else None,
             )
             previous = self.repository.list_sessions(client_id)
             since = previous[-1].started_at if previous else None
-            self._open_live(
-                client, session, due=self.repository.due_actions(client_id, since, today=self.today())
-            )
+            due = self.repository.due_actions(client_id, since, today=self.today())
+            self.push_screen(LiveSessionScreen(client, live, goals=goals, due_actions=due))
 
         self.push_screen(StartSessionScreen(heading, framework, client.agreement.session_minutes), begin)
 
-    def _open_live(
-        self,
-        client: Client,
-        session: Session,
-        *,
-        due: list[Action] | None = None,
-        editor_text: str = "",
-        actions: list[Action] | None = None,
-    ) -> None:
-        from coachtui.ui.live.live_session import LiveSessionScreen
-
-        goals = [g for g in self.repository.list_goals(client.id) if g.status == GoalStatus.ACTIVE]
-        self.push_screen(
-            LiveSessionScreen(
-                client, session, goals=goals, editor_text=editor_text, actions=actions, due_actions=due
-            )
-        )
+    def _active_goals(self, client_id: str) -> list[Goal]:
+        return [g for g in self.repository.list_goals(client_id) if g.status == GoalStatus.ACTIVE]
 
     def offer_resume(self, draft: LiveDraft) -> None:
         """A live session was left open by a crash or a closed terminal: resume it, or close it as it is."""
@@ -227,14 +202,13 @@ class CoachApp(App[None]):
 
         def decide(answer: bool | None) -> None:
             if answer:
-                self._open_live(client, session, editor_text=draft.editor_text, actions=draft.actions)
+                goals = self._active_goals(client.id)
+                live = LiveSession.resume(draft, first_goal_id=goals[0].id if goals else None)
+                self.push_screen(LiveSessionScreen(client, live, goals=goals, editor_text=draft.editor_text))
                 return
-            session.status = SessionStatus.CLOSED
-            session.ended_at = draft.saved_at
-            if session.visits and session.visits[-1].ended_at is None:
-                session.visits[-1].ended_at = draft.saved_at
+            closed = close_draft(draft, draft.saved_at)
             try:
-                self.repository.close_session(session, draft.actions)
+                self.repository.close_session(closed.session, closed.actions)
             except StoreError as error:
                 self.notify(str(error), title="Not closed", severity="error", timeout=15)
                 return
@@ -270,8 +244,6 @@ class CoachApp(App[None]):
         self.push_screen(JournalScreen())
 
     def refresh_home(self) -> None:
-        from coachtui.ui.home.home import HomeScreen
-
         for screen in self.screen_stack:
             if isinstance(screen, HomeScreen):
                 screen.refresh_clients()

@@ -5,15 +5,11 @@ from __future__ import annotations
 from abc import abstractmethod
 from collections.abc import Callable
 from functools import partial
-from typing import TYPE_CHECKING
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from coachtui.store.errors import StoreError
-
-if TYPE_CHECKING:
-    from coachtui.ui.app import CoachApp
-
+from coachtui.ui.seam import coach_of
 
 Command = tuple[str, str, Callable[[], object]]
 """A palette entry: its title, its help line, and what it does."""
@@ -42,7 +38,7 @@ class ClientCommands(CommandList):
     """Per client: the things a coach does with one client."""
 
     def _commands(self) -> list[Command]:
-        app: CoachApp = self.app  # type: ignore[assignment]
+        app = coach_of(self.app)
         commands: list[Command] = []
         for client in app.repository.list_clients():
             commands += [
@@ -69,7 +65,7 @@ class ReflectionCommands(CommandList):
     """The CPD journal, and a reflection to write for every session still without one."""
 
     def _commands(self) -> list[Command]:
-        app: CoachApp = self.app  # type: ignore[assignment]
+        app = coach_of(self.app)
         repo = app.repository
         commands: list[Command] = [
             ("CPD journal", "Your reflections across all clients, by date and competency", app.open_journal)

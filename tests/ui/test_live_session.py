@@ -6,7 +6,7 @@ from datetime import date, datetime, timedelta
 
 import pytest
 from textual import events
-from textual.widgets import Input, Select
+from textual.widgets import Input, Select, TextArea
 
 from coachtui.domain.models import (
     Action,
@@ -198,7 +198,7 @@ async def test_stages_move_by_one_key_and_time_is_counted(make_app, repo, client
         await pilot.press("ctrl+b")  # back to Options
         clock.advance(minutes=3)
         await pilot.press("f2")  # and back to Goal
-        assert screen.stage_id == "goal"
+        assert screen.live.stage.id == "goal"
         await end(pilot)
     [session] = repo.list_sessions(client.id)
     assert [v.stage for v in session.visits] == ["goal", "reality", "will", "options", "goal"]
@@ -226,7 +226,7 @@ async def test_questions_are_asked_inserted_and_recorded(make_app, repo, client)
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await start(pilot)
-        first, second = screen.framework.stage("goal").questions[:2]
+        first, second = screen.live.framework.stage("goal").questions[:2]
         await pilot.press("ctrl+f", "ctrl+r", "ctrl+o")  # forward, back, ask the first
         assert f"Q: {first}" in screen.notes.text
         await pilot.press("f8")  # mark the second asked without inserting it
@@ -337,7 +337,7 @@ async def test_smart_gaps_are_hints_not_blocks(make_app, repo, client) -> None:
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, LiveSessionScreen)
-        assert [a.text for a in app.screen.actions] == ["Think about it"]
+        assert [a.text for a in app.screen.live.agreed] == ["Think about it"]
 
 
 async def test_unparseable_due_date_keeps_the_form_and_everything_typed(make_app, client) -> None:
@@ -355,7 +355,7 @@ async def test_unparseable_due_date_keeps_the_form_and_everything_typed(make_app
         builder.query_one("#due", Input).value = "+3d"
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert app.screen.actions[0].due == date(2026, 11, 26)
+        assert app.screen.live.agreed[0].due == date(2026, 11, 26)
 
 
 async def test_session_actions_can_be_edited_and_removed(make_app, repo, client) -> None:
@@ -373,7 +373,7 @@ async def test_session_actions_can_be_edited_and_removed(make_app, repo, client)
         await pilot.press("ctrl+s")
         await pilot.pause()
         await pilot.press("f7", "down", "d")
-        assert [a.text for a in screen.actions] == ["First action, reworded"]
+        assert [a.text for a in screen.live.agreed] == ["First action, reworded"]
         await pilot.press("escape")
         assert app.focused is screen.notes
         await end(pilot)
@@ -532,9 +532,11 @@ async def test_usable_in_a_40x12_terminal(make_app, repo, client) -> None:
 
 
 def test_every_live_binding_has_an_id_and_works_while_typing() -> None:
+    text_area_keys = {key for b in TextArea.BINDINGS for key in b.key.split(",")}  # type: ignore[union-attr]
     for binding in LiveSessionScreen.BINDINGS:
         assert binding.id and binding.id.startswith("live."), binding
-        assert binding.priority, binding
+        # Ordinary bindings arrive in typing order; priority only where the notes area would take the key.
+        assert binding.priority == (binding.key in text_area_keys), binding
         assert binding.description
         for key in binding.key.split(","):
             # Keys a notes area needs, or a terminal swallows, must never be live keys.

@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from textual import events
 from textual.widgets import Input, TextArea
 
 from coachtui.domain.models import Competency, Payment
@@ -15,6 +14,7 @@ from coachtui.ui.live.live_session import LiveSessionScreen
 from coachtui.ui.reflection.reflection import ReflectionScreen
 from coachtui.ui.shared.confirm import ConfirmScreen
 from tests.conftest import FIXED_NOW
+from tests.ui.burst import burst
 from tests.ui.reflection_data import add_client, hold_session, reflect
 
 
@@ -220,15 +220,20 @@ async def test_palette_offers_the_journal_and_each_missing_reflection(make_app, 
 
 async def test_a_burst_of_keys_lands_in_the_right_fields(make_app, repo, session) -> None:
     """Keys sent faster than the app handles them (fast typing, a busy moment) land where they were aimed."""
-    named = {"tab": "\t", "enter": "\r", "backspace": "\x7f", "space": " ", "down": None, "ctrl+s": "\x13"}
-    keys = [*"fast", "tab", *"typist", "tab", "tab", "backspace", "8", "enter", "down", "space"]
-    keys += ["tab", *"learned", "ctrl+s"]
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await open_on(pilot, session)
-        for key in keys:
-            app.post_message(events.Key(key, named.get(key, key)))
-        await pilot.pause(0.5)
+        await burst(
+            pilot,
+            "fast",
+            ["tab"],
+            "typist",
+            ["tab", "tab", "backspace"],
+            "8",
+            ["enter", "down", "space", "tab"],
+            "learned",
+            ["ctrl+s"],
+        )
         assert isinstance(app.screen, HomeScreen)
     saved = repo.get_reflection(session.id)
     assert (saved.what_worked, saved.what_did_not, saved.adjust_next_time) == ("fast", "typist", "")

@@ -6,8 +6,8 @@ from datetime import date, timedelta
 
 import pytest
 
+from coachtui.demo import build_demo_practice
 from coachtui.domain.models import Action, Agreement, Client, Goal, Session, SessionStatus
-from coachtui.sample import build_sample_practice
 from tests.ui.snapshot_support import SIZE_IDS, SIZES, steady
 
 sizes = pytest.mark.parametrize("size", SIZES, ids=SIZE_IDS)
@@ -15,7 +15,7 @@ sizes = pytest.mark.parametrize("size", SIZES, ids=SIZE_IDS)
 
 @pytest.fixture
 def practice(repo, clock):
-    build_sample_practice(repo, today=clock.now.date())
+    build_demo_practice(repo, today=clock.now.date())
     return repo
 
 

@@ -3,26 +3,22 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING, Any, cast
+from typing import Any
 
 from pydantic import ValidationError
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Checkbox, Footer, Header, Input, Select, Static, TextArea
 
 from coachtui.domain.dates import DateParseError, parse_date
 from coachtui.domain.models import Agreement, Client, ClientStatus, CoachingFormat, Payment
 from coachtui.store.errors import StoreError
-from coachtui.ui.pending_keys import when_keys_handled
+from coachtui.ui.seam import CoachScreen
 from coachtui.ui.shared.confirm import confirm_discard
 from coachtui.ui.shared.form_field import FormField
 from coachtui.ui.styles import style
-
-if TYPE_CHECKING:
-    from coachtui.ui.app import CoachApp
 
 DATE_HINT = "e.g. 2026-12-01, today, mon, +3d"
 
@@ -37,13 +33,13 @@ AGREEMENT_TEXT = [
 ]
 
 
-class ClientFormScreen(Screen[Client | None]):
+class ClientFormScreen(CoachScreen[Client | None]):
     """Create or edit a client and their agreement; ctrl+s saves, escape leaves."""
 
     CSS_PATH = style("client_form")
     AUTO_FOCUS = "#name"
     BINDINGS = [
-        Binding("ctrl+s", "save", "Save", id="client_form.save", priority=True),
+        Binding("ctrl+s", "save", "Save", id="client_form.save"),
         Binding("escape", "cancel", "Cancel", id="client_form.cancel"),
     ]
 
@@ -51,10 +47,6 @@ class ClientFormScreen(Screen[Client | None]):
         super().__init__()
         self.client = client
         self.title = f"Edit {client.name}" if client else "New client"
-
-    @property
-    def coach_app(self) -> CoachApp:
-        return cast("CoachApp", self.app)
 
     def compose(self) -> ComposeResult:
         client = self.client or Client(name="new")
@@ -105,7 +97,7 @@ class ClientFormScreen(Screen[Client | None]):
     def _read(self) -> tuple[dict[str, Any], dict[str, str]]:
         """The form's values as Client fields, and an error message per field id."""
         errors: dict[str, str] = {}
-        today = self.coach_app.today()
+        today = self.coach.today()
         if not self._text("name"):
             errors["name"] = "A client needs a name."
 
@@ -159,9 +151,6 @@ class ClientFormScreen(Screen[Client | None]):
     # --- actions --------------------------------------------------------------------------
 
     def action_save(self) -> None:
-        when_keys_handled(self, self._save_now)
-
-    def _save_now(self) -> None:
         values, errors = self._read()
         self._show_errors(errors)
         if errors:
@@ -175,7 +164,7 @@ class ClientFormScreen(Screen[Client | None]):
             self.notify(f"Can't save: {error.errors()[0]['msg']}", severity="error")
             return
         try:
-            self.coach_app.repository.save_client(client)
+            self.coach.repository.save_client(client)
         except StoreError as error:
             self.notify(str(error), title="Not saved", severity="error", timeout=10)
             return

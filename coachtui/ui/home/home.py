@@ -2,25 +2,20 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
-
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from coachtui.domain.models import ClientSummary
 from coachtui.ui.home.client_card import ClientCard
 from coachtui.ui.home.client_list import ClientList, ClientRow
+from coachtui.ui.seam import CoachScreen
 from coachtui.ui.styles import style
 
-if TYPE_CHECKING:
-    from coachtui.ui.app import CoachApp
 
-
-class HomeScreen(Screen[None]):
+class HomeScreen(CoachScreen[None]):
     """Clients with engagement progress, next check-in, open and overdue actions."""
 
     CSS_PATH = style("home")
@@ -41,10 +36,6 @@ class HomeScreen(Screen[None]):
         Binding("k,up", "cursor(-1)", "Up", id="home.up", show=False),
     ]
 
-    @property
-    def coach_app(self) -> CoachApp:
-        return cast("CoachApp", self.app)
-
     def compose(self) -> ComposeResult:
         self._rows: dict[str, ClientRow] = {}
         yield Header()
@@ -58,15 +49,15 @@ class HomeScreen(Screen[None]):
     def on_mount(self) -> None:
         # The clients are drawn by on_screen_resume, which also runs when the screen is first shown.
         # A session left open by a crash or a closed terminal is offered first.
-        for draft in self.coach_app.repository.list_drafts():
-            self.coach_app.offer_resume(draft)
+        for draft in self.coach.repository.list_drafts():
+            self.coach.offer_resume(draft)
 
     def on_screen_resume(self) -> None:
         self.refresh_clients()
 
     def refresh_clients(self) -> None:
-        repo = self.coach_app.repository
-        today = self.coach_app.today()
+        repo = self.coach.repository
+        today = self.coach.today()
         summaries = repo.summaries()
         clients = repo.list_clients()
         rows = [ClientRow(c, summaries.get(c.id) or ClientSummary(client_id=c.id)) for c in clients]
@@ -86,7 +77,7 @@ class HomeScreen(Screen[None]):
         self.sub_title = f"{len(rows)} client{'s' if len(rows) != 1 else ''}"
 
     def _attention(self, rows: list[ClientRow]) -> str:
-        today = self.coach_app.today()
+        today = self.coach.today()
         lines: list[str] = []
         overdue = [(r.client.name, r.summary.overdue_actions(today)) for r in rows]
         overdue = [(name, n) for name, n in overdue if n]
@@ -108,7 +99,7 @@ class HomeScreen(Screen[None]):
             table.move_cursor(row=max(0, min(table.row_count - 1, table.cursor_row + step)))
 
     def action_new_client(self) -> None:
-        self.coach_app.new_client()
+        self.coach.new_client()
 
     def _selected(self) -> str | None:
         client_id = self.selected_client_id
@@ -120,31 +111,31 @@ class HomeScreen(Screen[None]):
     def _show_card(self) -> None:
         row = self._rows.get(self.selected_client_id or "")
         self.query_one(ClientCard).show(
-            row.client if row else None, row.summary if row else None, self.coach_app.today()
+            row.client if row else None, row.summary if row else None, self.coach.today()
         )
 
     def action_edit_client(self) -> None:
         if client_id := self._selected():
-            self.coach_app.edit_client(client_id)
+            self.coach.edit_client(client_id)
 
     def action_open_plan(self) -> None:
         if client_id := self._selected():
-            self.coach_app.open_plan(client_id)
+            self.coach.open_plan(client_id)
 
     def action_start_session(self) -> None:
         if client_id := self._selected():
-            self.coach_app.start_session(client_id)
+            self.coach.start_session(client_id)
 
     def action_reflect(self) -> None:
         if (client_id := self._selected()) is None:
             return
-        pending = self.coach_app.repository.summary(client_id).sessions_without_reflection
+        pending = self.coach.repository.summary(client_id).sessions_without_reflection
         if not pending:
-            name = self.coach_app.repository.get_client(client_id).name
+            name = self.coach.repository.get_client(client_id).name
             self.notify(f"Every session with {name} has its reflection. Press c for the CPD journal.")
             return
         # The summary lists sessions in the order they were held: the first is the oldest.
-        self.coach_app.open_reflection(client_id, pending[0])
+        self.coach.open_reflection(client_id, pending[0])
 
     def action_journal(self) -> None:
-        self.coach_app.open_journal()
+        self.coach.open_journal()

@@ -17,7 +17,6 @@ from coachtui.domain.dates import DateParseError, format_due, parse_date
 from coachtui.domain.models import Action, Goal
 from coachtui.domain.notes import clean_text
 from coachtui.domain.smart import action_gaps
-from coachtui.ui.pending_keys import when_keys_handled
 from coachtui.ui.shared.confirm import confirm_discard
 from coachtui.ui.shared.form_row import FormRow
 from coachtui.ui.styles import style
@@ -42,7 +41,7 @@ class ActionBuilderScreen(ModalScreen[Action | None]):
     CSS_PATH = style("action_builder")
     AUTO_FOCUS = "#text"
     BINDINGS = [
-        Binding("ctrl+s", "submit", "Save action", id="builder.save", priority=True),
+        Binding("ctrl+s", "submit", "Save action", id="builder.save"),
         Binding("escape", "cancel", "Cancel", id="builder.cancel"),
     ]
 
@@ -173,9 +172,6 @@ class ActionBuilderScreen(ModalScreen[Action | None]):
             self.focus_next(Input)
 
     def action_submit(self) -> None:
-        when_keys_handled(self, self._submit_now)
-
-    def _submit_now(self) -> None:
         values, errors = self._read()
         for row in self.query(FormRow):
             row.set_invalid((row.field.id or "") in errors)

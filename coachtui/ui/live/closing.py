@@ -17,7 +17,6 @@ from coachtui.domain.dates import DateParseError, format_due, parse_date
 from coachtui.domain.frameworks import Framework
 from coachtui.domain.models import Action, NoteKind, Session
 from coachtui.ui.live.session_clock import clock_text
-from coachtui.ui.pending_keys import when_keys_handled
 from coachtui.ui.shared.form_row import FormRow
 from coachtui.ui.styles import style
 
@@ -65,7 +64,7 @@ class ClosingScreen(ModalScreen[CloseChoice | None]):
     CSS_PATH = style("closing")
     AUTO_FOCUS = "#next-checkin"
     BINDINGS = [
-        Binding("ctrl+s", "close", "Close session", id="closing.close", priority=True),
+        Binding("ctrl+s", "close", "Close session", id="closing.close"),
         Binding("escape", "back", "Back to session", id="closing.back"),
     ]
 
@@ -94,11 +93,8 @@ class ClosingScreen(ModalScreen[CloseChoice | None]):
             yield Static("", id="closing-error", classes="error")
             yield Static("[b]enter[/b] close the session · [b]esc[/b] back to the session", classes="hint")
 
-    def action_close(self) -> None:
-        when_keys_handled(self, self._close_now)
-
     @on(Input.Submitted)
-    def _close_now(self) -> None:
+    def action_close(self) -> None:
         raw = self.query_one("#next-checkin", Input).value.strip()
         when = None
         if raw:

@@ -12,7 +12,6 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Select, Static
 
 from coachtui.domain.models import Goal, RatingKind
-from coachtui.ui.pending_keys import when_keys_handled
 from coachtui.ui.shared.form_row import FormRow
 from coachtui.ui.styles import style
 
@@ -30,7 +29,7 @@ class ScalingScreen(ModalScreen[RatingInput | None]):
     CSS_PATH = style("scaling")
     AUTO_FOCUS = "#rating-value"
     BINDINGS = [
-        Binding("ctrl+s", "submit", "Record rating", id="scaling.save", priority=True),
+        Binding("ctrl+s", "submit", "Record rating", id="scaling.save"),
         Binding("escape", "cancel", "Cancel", id="scaling.cancel"),
     ]
 
@@ -66,11 +65,8 @@ class ScalingScreen(ModalScreen[RatingInput | None]):
             yield Static("", id="scaling-error", classes="error")
             yield Static("[b]enter[/b] record · [b]esc[/b] cancel", classes="hint")
 
-    def action_submit(self) -> None:
-        when_keys_handled(self, self._submit_now)
-
     @on(Input.Submitted)
-    def _submit_now(self) -> None:
+    def action_submit(self) -> None:
         raw = self.query_one("#rating-value", Input).value.strip()
         if not raw.isdigit() or not 0 <= int(raw) <= 10:
             self.query_one("#scaling-error", Static).update("A rating is a whole number from 0 to 10.")

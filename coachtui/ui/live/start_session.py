@@ -13,7 +13,6 @@ from textual.widgets import Input, Select, Static
 
 from coachtui.domain.frameworks import all_frameworks
 from coachtui.domain.notes import clean_text
-from coachtui.ui.pending_keys import when_keys_handled
 from coachtui.ui.shared.form_row import FormRow
 from coachtui.ui.styles import style
 
@@ -31,7 +30,7 @@ class StartSessionScreen(ModalScreen[SessionSetup | None]):
     CSS_PATH = style("start_session")
     AUTO_FOCUS = "#session-goal"
     BINDINGS = [
-        Binding("ctrl+s", "start", "Start session", id="start.start", priority=True),
+        Binding("ctrl+s", "start", "Start session", id="start.start"),
         Binding("escape", "cancel", "Cancel", id="start.cancel"),
     ]
 
@@ -69,9 +68,6 @@ class StartSessionScreen(ModalScreen[SessionSetup | None]):
             self.focus_next()
 
     def action_start(self) -> None:
-        when_keys_handled(self, self._start_now)
-
-    def _start_now(self) -> None:
         raw = self.query_one("#minutes", Input).value.strip()
         if not raw.isdigit() or not 5 <= int(raw) <= 480:
             self.query_one("#start-error", Static).update(

@@ -21,7 +21,6 @@ from textual.widgets import Input, Select, Static
 from coachtui.domain.models import Goal, GoalStatus
 from coachtui.domain.notes import clean_text
 from coachtui.domain.plan_edits import CLOSING_STATUSES
-from coachtui.ui.pending_keys import when_keys_handled
 from coachtui.ui.plan.plan_item_form import MAX_TEXT
 from coachtui.ui.shared.form_select import FormSelect
 from coachtui.ui.styles import style
@@ -42,7 +41,7 @@ class NewCycleScreen(ModalScreen[CycleOutcome | None]):
 
     CSS_PATH = style("new_cycle")
     BINDINGS = [
-        Binding("ctrl+s", "submit", "Start the new cycle", id="cycle.save", priority=True),
+        Binding("ctrl+s", "submit", "Start the new cycle", id="cycle.save"),
         Binding("escape", "cancel", "Cancel", id="cycle.cancel"),
         Binding("enter", "next_field", "Next field", id="cycle.next", show=False),
     ]
@@ -105,9 +104,6 @@ class NewCycleScreen(ModalScreen[CycleOutcome | None]):
         return clean_text(self.query_one(f"#{widget_id}", Input).value).replace("\n", " ").strip()
 
     def action_submit(self) -> None:
-        when_keys_handled(self, self._submit_now)
-
-    def _submit_now(self) -> None:
         closures: dict[str, tuple[GoalStatus, str]] = {}
         missing = []
         for goal in self._goals:

@@ -34,7 +34,7 @@ def _start_cycle(screen: PlanEditorScreen, outcome: CycleOutcome | None) -> None
     old = screen.plan.client.cycle
     client = screen.plan.client.model_copy(update={"cycle": old + 1})
     try:
-        screen.coach_app.repository.save_client(client)
+        screen.coach.repository.save_client(client)
     except StoreError as error:
         screen.notify(str(error), title="New cycle not started", severity="error", timeout=15)
         return

@@ -11,14 +11,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, datetime
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Label, Static
 
 from coachtui.domain.models import (
@@ -33,17 +32,17 @@ from coachtui.ui.plan import plan_cycle, plan_forms, plan_item_keys
 from coachtui.ui.plan.editable_plan import EditablePlan
 from coachtui.ui.plan.plan_outline import PlanOutline, RowKey
 from coachtui.ui.plan.revision_history import RevisionHistoryScreen
+from coachtui.ui.seam import CoachScreen
 from coachtui.ui.shared.confirm import ConfirmScreen
 from coachtui.ui.styles import style
 
 if TYPE_CHECKING:
     from coachtui.store.repository import Repository
-    from coachtui.ui.app import CoachApp
 
 MOVE = Binding.Group("Move", compact=True)
 
 
-class PlanEditorScreen(Screen[None]):
+class PlanEditorScreen(CoachScreen[None]):
     """Vision and values, goals and their actions, check-in points and the agreement of one client."""
 
     CSS_PATH = style("plan_editor")
@@ -89,18 +88,14 @@ class PlanEditorScreen(Screen[None]):
         return cls(repository, client, state, repository.list_sessions(client_id))
 
     @property
-    def coach_app(self) -> CoachApp:
-        return cast("CoachApp", self.app)
-
-    @property
     def outline(self) -> PlanOutline:
         return self.query_one(PlanOutline)
 
     def now(self) -> datetime:
-        return self.coach_app.clock()
+        return self.coach.clock()
 
     def today(self) -> date:
-        return self.coach_app.today()
+        return self.coach.today()
 
     def compose(self) -> ComposeResult:
         yield Header()

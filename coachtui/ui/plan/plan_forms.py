@@ -58,7 +58,7 @@ def edit(screen: PlanEditorScreen) -> None:
     elif key.kind == "agreement":
         # The client form owns the agreement; the change is recorded when the coach comes back.
         screen.agreement_before = screen.plan.client
-        screen.coach_app.edit_client(screen.plan.client.id)
+        screen.coach.edit_client(screen.plan.client.id)
     else:
         add(screen)
 
@@ -260,7 +260,7 @@ def agreement_returned(screen: PlanEditorScreen) -> None:
     if before is None:
         return
     try:
-        fresh = screen.coach_app.repository.get_client(screen.plan.client.id)
+        fresh = screen.coach.repository.get_client(screen.plan.client.id)
     except StoreError:
         return
     screen.plan.client = fresh

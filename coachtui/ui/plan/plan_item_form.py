@@ -25,7 +25,6 @@ from textual.widgets import Input, Select, Static
 from coachtui.domain.dates import DateParseError, parse_date
 from coachtui.domain.notes import clean_text
 from coachtui.domain.revisions import format_value
-from coachtui.ui.pending_keys import when_keys_handled
 from coachtui.ui.shared.confirm import confirm_discard
 from coachtui.ui.shared.form_row import FormRow
 from coachtui.ui.shared.form_select import FormSelect
@@ -65,7 +64,7 @@ class PlanItemForm(ModalScreen[dict[str, Any] | None]):
 
     CSS_PATH = style("plan_item_form")
     BINDINGS = [
-        Binding("ctrl+s", "submit", "Save", id="plan_form.save", priority=True),
+        Binding("ctrl+s", "submit", "Save", id="plan_form.save"),
         Binding("escape", "cancel", "Cancel", id="plan_form.cancel"),
         Binding("enter", "next_field", "Next field", id="plan_form.next", show=False),
     ]
@@ -203,9 +202,6 @@ class PlanItemForm(ModalScreen[dict[str, Any] | None]):
             self.focus_next()
 
     def action_submit(self) -> None:
-        when_keys_handled(self, self._submit_now)
-
-    def _submit_now(self) -> None:
         values, errors = self.read()
         for row in self.query(FormRow):
             row.set_invalid(any(row.field.id == self._spec(name).widget_id for name in errors))

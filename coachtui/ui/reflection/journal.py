@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
-
 from rich.text import Text
 from textual import on, work
 from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Static
 from textual.worker import get_current_worker
 
@@ -26,10 +23,8 @@ from coachtui.ui.reflection.journal_view import (
     number_text,
     row_cells,
 )
+from coachtui.ui.seam import CoachScreen
 from coachtui.ui.styles import style
-
-if TYPE_CHECKING:
-    from coachtui.ui.app import CoachApp
 
 ROW_LIMIT = 400
 """Rows drawn at a time: a 10-year practice holds some 9,000 reflections; ] past the last shows more."""
@@ -41,7 +36,7 @@ class _JournalTable(DataTable[str | Text]):
     BINDINGS = [Binding("enter", "select_cursor", "Edit", id="journal.edit", tooltip="Edit this reflection")]
 
 
-class JournalScreen(Screen[None]):
+class JournalScreen(CoachScreen[None]):
     """Every reflection, newest first, grouped by month; a competency or a word narrows the list."""
 
     CSS_PATH = style("journal")
@@ -58,8 +53,7 @@ class JournalScreen(Screen[None]):
             )
             for n in range(len(COMPETENCIES) + 1)
         ],
-        # A priority key: the words typed right after it must reach the search box, not the list.
-        Binding("slash", "search", "Search", id="journal.search", tooltip="Find a word", priority=True),
+        Binding("slash", "search", "Search", id="journal.search", tooltip="Find a word"),
         Binding("right_square_bracket", "month(1)", "Older", id="journal.older_month", tooltip="Older month"),
         Binding("left_square_bracket", "month(-1)", "Newer", id="journal.newer_month", tooltip="Newer month"),
     ]
@@ -73,10 +67,6 @@ class JournalScreen(Screen[None]):
         self._limit = ROW_LIMIT
         self._names: dict[str, str] = {}
         self._numbers: dict[str, int] = {}
-
-    @property
-    def coach_app(self) -> CoachApp:
-        return cast("CoachApp", self.app)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -103,7 +93,7 @@ class JournalScreen(Screen[None]):
 
     def load(self) -> None:
         """Read the reflections and client names, then redraw."""
-        repo = self.coach_app.repository
+        repo = self.coach.repository
         self._reflections = {r.session_id: r for r in repo.list_reflections()}
         self._names = {c.id: c.name for c in repo.list_clients()}
         self.show()
@@ -173,7 +163,7 @@ class JournalScreen(Screen[None]):
         self._show_detail()
         missing = [(r.client_id, r.session_id) for r in self._shown if r.session_id not in self._numbers]
         if missing:
-            self._read_numbers(self.coach_app.repository, missing)
+            self._read_numbers(self.coach.repository, missing)
 
     def _show_filters(self, words: str) -> None:
         competency = self.competency.value if self.competency else "all"
@@ -217,7 +207,7 @@ class JournalScreen(Screen[None]):
     def _edit(self, event: DataTable.RowSelected) -> None:
         reflection = self._reflections.get(str(event.row_key.value))
         if reflection is not None:
-            self.coach_app.open_reflection(reflection.client_id, reflection.session_id)
+            self.coach.open_reflection(reflection.client_id, reflection.session_id)
 
     def action_cycle_competency(self) -> None:
         index = COMPETENCIES.index(self.competency) + 1 if self.competency else 0

@@ -2,21 +2,18 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, cast
+from typing import Any
 
 from pydantic import ValidationError
 from textual import events, on
-from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Footer, Input, Select, Static, TextArea
 
 from coachtui.domain.models import Action, Client, Payment, Reflection, Session
 from coachtui.store.errors import StoreError
 from coachtui.store.repository import Repository
-from coachtui.ui.pending_keys import when_keys_handled
 from coachtui.ui.reflection.competency_picker import COMPETENCIES, CompetencyPicker
 from coachtui.ui.reflection.reflection_fields import (
     AFTER,
@@ -30,37 +27,26 @@ from coachtui.ui.reflection.reflection_fields import (
     progress_error,
     to_reflection,
 )
+from coachtui.ui.seam import CoachScreen
 from coachtui.ui.shared.confirm import ConfirmScreen
 from coachtui.ui.shared.form_row import FormRow
 from coachtui.ui.styles import style
-
-if TYPE_CHECKING:
-    from coachtui.ui.app import CoachApp
 
 
 class _Form(VerticalScroll, can_focus=False):
     """The fields; it scrolls on small terminals, and Tab skips it so that Tab goes field to field."""
 
 
-class ReflectionScreen(Screen[Reflection | None]):
+class ReflectionScreen(CoachScreen[Reflection | None]):
     """One session's reflection: Tab moves field to field, ctrl+s saves and leaves, escape finishes later."""
 
     CSS_PATH = style("reflection")
     AUTO_FOCUS = "#what_worked"
     BINDINGS = [
-        Binding("ctrl+s", "save", "Save & close", id="reflection.save", priority=True, tooltip="Save, leave"),
+        Binding("ctrl+s", "save", "Save & close", id="reflection.save", tooltip="Save, leave"),
         Binding("escape", "later", "Finish later", id="reflection.later", tooltip="Home lists it to finish"),
-        # Priority keys act as they arrive; a Tab that bubbled up would let fast typing land in the old field.
-        Binding("tab", "next_field", "Next field", id="reflection.next_field", show=False, priority=True),
-        Binding(
-            "shift+tab",
-            "previous_field",
-            "Previous field",
-            id="reflection.previous_field",
-            show=False,
-            priority=True,
-        ),
-        Binding("enter", "progress_entered", show=False, priority=True),
+        Binding("tab", "next_field", "Next field", id="reflection.next_field", show=False),
+        Binding("shift+tab", "previous_field", "Previous field", id="reflection.previous_field", show=False),
     ]
 
     def __init__(
@@ -93,12 +79,8 @@ class ReflectionScreen(Screen[Reflection | None]):
         draft = repository.get_setting(draft_key(session_id))
         return cls(client, session, actions, base, draft if isinstance(draft, dict) else None)
 
-    @property
-    def coach_app(self) -> CoachApp:
-        return cast("CoachApp", self.app)
-
     def compose(self) -> ComposeResult:
-        today = self.coach_app.today()
+        today = self.coach.today()
         yield Static(
             heading(self.client, self.session, self.base, len(self.actions), today),
             id="reflection-title",
@@ -181,10 +163,9 @@ class ReflectionScreen(Screen[Reflection | None]):
     def action_previous_field(self) -> None:
         self.focus_previous()
 
-    def action_progress_entered(self) -> None:
-        """Enter in the progress field moves on; anywhere else Enter does what the field does with it."""
-        if self.focused is not self.query_one("#client_progress"):
-            raise SkipAction()
+    @on(Input.Submitted, "#client_progress")
+    def _progress_entered(self) -> None:
+        """Enter in the progress field moves on to the next field."""
         self.focus_next()
 
     def changed(self) -> bool:
@@ -194,10 +175,6 @@ class ReflectionScreen(Screen[Reflection | None]):
     # --- saving and leaving -------------------------------------------------------------------
 
     def action_save(self) -> None:
-        """Save once every field has handled the keys already sent to it: ctrl+s can outrun fast typing."""
-        when_keys_handled(self, self._save, fields="TextArea, Input, CompetencyPicker, Select")
-
-    def _save(self) -> None:
         values = self._values()
         error = progress_error(values["client_progress"])
         self._show_progress_error(error)
@@ -205,15 +182,15 @@ class ReflectionScreen(Screen[Reflection | None]):
             self.query_one("#client_progress", Input).focus()
             self.notify(f"Not saved: {error}", severity="warning")
             return
-        if self.coach_app.repository.get_reflection(self.session.id, self.client.id) is None:
-            values["created_at"] = self.coach_app.clock()
+        if self.coach.repository.get_reflection(self.session.id, self.client.id) is None:
+            values["created_at"] = self.coach.clock()
         try:
             reflection = to_reflection(self.base, values)
         except ValidationError as problem:
             self.notify(f"Not saved: {problem.errors()[0]['msg']}", severity="error")
             return
         try:
-            self.coach_app.repository.save_reflection(reflection)
+            self.coach.repository.save_reflection(reflection)
             self._forget_draft()
         except StoreError as problem:
             self.notify(str(problem), title="Not saved", severity="error", timeout=10)
@@ -246,17 +223,17 @@ class ReflectionScreen(Screen[Reflection | None]):
             self._forget_draft()
         except StoreError as problem:
             self.notify(str(problem), severity="warning")
-        if self.coach_app.repository.get_reflection(self.session.id, self.client.id) is None:
+        if self.coach.repository.get_reflection(self.session.id, self.client.id) is None:
             self.notify("Reflection left for later: press r on the home screen to finish it.")
         self.dismiss(None)
 
     def _forget_draft(self) -> None:
         if self._has_draft:
-            self.coach_app.repository.set_setting(draft_key(self.session.id), None)
+            self.coach.repository.set_setting(draft_key(self.session.id), None)
             self._has_draft = False
 
     def save_now(self) -> None:
         """Keep what was typed as a draft when the app quits; the session still counts as unreflected."""
         if self.is_mounted and self.changed():
-            self.coach_app.repository.set_setting(draft_key(self.session.id), self._values())
+            self.coach.repository.set_setting(draft_key(self.session.id), self._values())
             self._has_draft = True

@@ -34,8 +34,8 @@ class ReasonPrompt(ModalScreen[ReasonAnswer | None]):
     CSS_PATH = style("reason_prompt")
     AUTO_FOCUS = "#reason"
     BINDINGS = [
-        Binding("ctrl+t", "toggle_decided", "Client decided?", id="reason.client_decided", priority=True),
-        Binding("ctrl+s", "record", "Record", id="reason.record", priority=True),
+        Binding("ctrl+t", "toggle_decided", "Client decided?", id="reason.client_decided"),
+        Binding("ctrl+s", "record", "Record", id="reason.record"),
         Binding("escape", "skip", "Skip", id="reason.skip"),
     ]
 
