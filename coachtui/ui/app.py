@@ -96,7 +96,7 @@ class CoachApp(App[None]):
                     failures.append(str(error))
         return failures
 
-    def action_quit(self) -> None:
+    async def action_quit(self) -> None:
         failures = self.save_everything()
         if not failures:
             self.exit()

@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Awaitable, Callable, Iterable
 from time import monotonic
+from typing import Any
 
 from textual import events
 from textual.app import App
@@ -74,7 +75,7 @@ def _burst_sink(widget: Widget | None) -> tuple[Callable[[Widget, str], None], f
 class KeyRouter:
     """Holds keys (and pastes) in arrival order and hands them to the app one settled key at a time."""
 
-    def __init__(self, app: App[object], dispatch: Dispatch) -> None:
+    def __init__(self, app: App[Any], dispatch: Dispatch) -> None:
         self._app = app
         self._dispatch = dispatch
         """The app's own handling of an input event: priority bindings, then the focused widget."""

@@ -22,7 +22,7 @@ from coachtui.domain.models import (
 )
 from coachtui.store.errors import SaveError
 from coachtui.ui.home.home import HomeScreen
-from coachtui.ui.live import live_session
+from coachtui.ui.live import saving
 from coachtui.ui.live.accountability import AccountabilityScreen
 from coachtui.ui.live.action_builder import ActionBuilderScreen
 from coachtui.ui.live.closing import ClosingScreen
@@ -474,7 +474,7 @@ async def test_a_left_session_can_be_closed_as_it_is(make_app, repo, client) -> 
 async def test_failed_save_warns_typing_continues_and_retry_succeeds(
     make_app, repo, client, monkeypatch
 ) -> None:
-    monkeypatch.setattr(live_session, "RETRY_SECONDS", 0.3)  # read when the screen is built
+    monkeypatch.setattr(saving, "RETRY_SECONDS", 0.3)  # read when the screen is built
     original = repo.save_draft
     broken = {"on": False}
 

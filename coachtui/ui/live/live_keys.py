@@ -7,7 +7,7 @@ key the notes area binds itself needs `priority=True`, or the notes area would t
 
 from __future__ import annotations
 
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 
 STAGE_KEYS = ("f2", "f3", "f4", "f5", "f6")
 TEXT_AREA_KEYS = frozenset({"f6", "f7"})
@@ -28,7 +28,7 @@ def _live(
     )
 
 
-LIVE_BINDINGS = [
+LIVE_BINDINGS: list[BindingType] = [
     _live("ctrl+n", "next_stage", "Next stage", "next_stage", "move to the next stage of the model"),
     _live("ctrl+b", "previous_stage", "Prev stage", "previous_stage", "back to the previous stage"),
     *[
