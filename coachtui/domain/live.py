@@ -211,14 +211,19 @@ class LiveSession:
 
 
 def close_draft(draft: LiveDraft, at: datetime) -> LiveDraft:
-    """A draft's session closed at `at`: its open stage visit ended, everything else kept.
+    """A draft whose session is closed at `at` (see `closed_session`)."""
+    return draft.model_copy(update={"session": closed_session(draft.session, at)})
+
+
+def closed_session(session: Session, at: datetime) -> Session:
+    """`session` closed at `at`: its open stage visit ended, everything else kept.
 
     The one place a session is closed: at the end of a live call, and for a session left open by a
     crash that the coach closes as it is (then `at` is when its draft was last saved).
     """
-    session = draft.session.model_copy(deep=True)
-    if session.visits and session.visits[-1].ended_at is None:
-        session.visits[-1].ended_at = at
-    session.ended_at = at
-    session.status = SessionStatus.CLOSED
-    return draft.model_copy(update={"session": session})
+    closed = session.model_copy(deep=True)
+    if closed.visits and closed.visits[-1].ended_at is None:
+        closed.visits[-1].ended_at = at
+    closed.ended_at = at
+    closed.status = SessionStatus.CLOSED
+    return closed

@@ -181,14 +181,14 @@ class ClientRecords(RepositoryBase):
 
     @synchronized
     def close_session(self, session: Session, actions: Sequence[Action]) -> None:
-        """Save the session, marked closed (and ended at the clock's time unless it already ended), and
-        its actions in one write of the client's file; then discard the session's draft."""
+        """Save a closed session (domain.live closes it) and its actions in one write of the client's
+        file; then discard the session's draft."""
         check_id(session.id)
+        if session.status is not SessionStatus.CLOSED or session.ended_at is None:
+            raise ValueError("only a closed session is saved as closed: close it with domain.live first")
         if any(a.client_id != session.client_id for a in actions):
             raise ValueError("a session's actions must belong to the session's client")
-        closed = session.model_copy(
-            update={"status": SessionStatus.CLOSED, "ended_at": session.ended_at or self._clock()}
-        )
+        closed = session
 
         def change(file: TinyFile) -> None:
             file.put("sessions", closed)

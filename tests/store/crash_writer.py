@@ -14,6 +14,7 @@ from pathlib import Path
 
 from coachtui.domain.models import Action, Client, LiveDraft, Note, Reflection, Session, SessionStatus
 from coachtui.store.repository import Repository
+from tests.closing import as_closed
 
 CLIENT_ID = "c0000000c1a5"
 NOTES_PER_SESSION = 10
@@ -49,7 +50,7 @@ def main(data_dir: Path) -> None:
         if index == NOTES_PER_SESSION - 1:
             action = Action(client_id=CLIENT_ID, text=f"a{session.number}", session_id=session.id)
             session.ended_at = session.started_at + timedelta(hours=1)
-            repo.close_session(session, [action])
+            repo.close_session(as_closed(session), [action])
             repo.save_reflection(
                 Reflection(session_id=session.id, client_id=CLIENT_ID, learned=f"r{session.number}")
             )

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import ast
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from pathlib import Path
+
+import pytest
 
 from coachtui.domain.models import Action, Client
 from coachtui.store import backups
@@ -57,14 +59,14 @@ def test_a_client_files_backup_is_dated_by_the_clock(data_dir: Path) -> None:
     assert [p.name for p in backups.list_backups(client_file)] == [f"{dana.id}.20310509-091500.json"]
 
 
-def test_a_closed_session_ends_at_the_clocks_time(data_dir: Path) -> None:
-    clock = FakeClock(START)
-    with Repository.open(data_dir, clock=clock) as repo:
+def test_an_open_session_is_never_saved_as_closed(data_dir: Path) -> None:
+    """Closing (its end time included) is domain.live's: the store only saves a closed session."""
+    with Repository.open(data_dir, clock=FakeClock(START)) as repo:
         dana = Client(name="Dana Ortiz")
         repo.save_client(dana)
-        clock.advance(minutes=55)
-        repo.close_session(make_session(dana.id), [])
-        assert repo.list_sessions(dana.id)[0].ended_at == START + timedelta(minutes=55)
+        with pytest.raises(ValueError, match="only a closed session"):
+            repo.close_session(make_session(dana.id), [])
+        assert repo.list_sessions(dana.id) == []
 
 
 def test_due_actions_are_due_by_the_clocks_day(data_dir: Path) -> None:

@@ -11,6 +11,7 @@ import pytest
 from coachtui.domain.models import Client, Goal, LiveDraft
 from coachtui.store.errors import CorruptFileError, NewerSchemaError
 from coachtui.store.repository import Repository
+from tests.closing import as_closed
 from tests.store.conftest import make_session, snapshot
 
 BROKEN = {
@@ -61,7 +62,7 @@ def test_corrupt_client_file_is_never_written(data_dir: Path, practice: Path, ki
         for attempt in (
             lambda: repo.list_goals("c0ffee000001"),
             lambda: repo.save_goal(Goal(client_id="c0ffee000001", title="new")),
-            lambda: repo.close_session(make_session("c0ffee000001", 1), []),
+            lambda: repo.close_session(as_closed(make_session("c0ffee000001", 1)), []),
         ):
             with pytest.raises(CorruptFileError) as caught:
                 attempt()

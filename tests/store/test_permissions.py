@@ -10,6 +10,7 @@ import pytest
 
 from coachtui.domain.models import Client, Goal, LiveDraft, Reflection
 from coachtui.store.repository import Repository
+from tests.closing import as_closed
 from tests.store.conftest import make_session, mode
 
 
@@ -28,7 +29,7 @@ def test_every_folder_0700_every_file_0600(data_dir: Path) -> None:
         repo.save_goal(Goal(client_id=client.id, title="Grow"))
         repo.save_draft(LiveDraft(session=make_session(client.id, 2)))
         done = make_session(client.id, 1)
-        repo.close_session(done, [])
+        repo.close_session(as_closed(done), [])
         repo.save_reflection(Reflection(session_id=done.id, client_id=client.id))
     with Repository.open(data_dir) as repo:
         repo.list_goals(client.id)  # backs up the client file and its reflections too

@@ -12,6 +12,7 @@ import pytest
 from coachtui.domain.models import Client, LiveDraft, SessionStatus
 from coachtui.store.errors import CorruptFileError, ReadOnlyError
 from coachtui.store.repository import Repository
+from tests.closing import as_closed
 from tests.conftest import FakeClock
 from tests.store.conftest import make_session, mode
 
@@ -104,7 +105,7 @@ def test_erasing_a_client_removes_the_unfinished_reflections_on_its_sessions(dat
         for c in (keep, gone):
             repo.save_client(c)
             sessions[c.id] = make_session(c.id, 1, status=SessionStatus.CLOSED)
-            repo.close_session(sessions[c.id], [])
+            repo.close_session(as_closed(sessions[c.id]), [])
             repo.save_reflection_draft(sessions[c.id].id, VALUES)
         repo.erase_client(gone.id)
         assert not draft_file(data_dir, sessions[gone.id].id).exists()

@@ -13,6 +13,7 @@ from coachtui.domain.models import Client, Reflection, SessionStatus
 from coachtui.store import atomic
 from coachtui.store.errors import RecordNotFound
 from coachtui.store.repository import Repository
+from tests.closing import as_closed
 from tests.store.conftest import make_session
 
 
@@ -33,7 +34,7 @@ def count_writes(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 def test_reflections_live_beside_the_client_file(data_dir: Path, repo: Repository, client: Client) -> None:
     session = closed(client.id, 1)
-    repo.close_session(session, [])
+    repo.close_session(as_closed(session), [])
     reflection = Reflection(session_id=session.id, client_id=client.id, what_worked="silence")
     repo.save_reflection(reflection)
     stored = json.loads((data_dir / "clients" / f"{client.id}.reflections.json").read_bytes())
@@ -55,7 +56,7 @@ def test_get_reflection_reads_only_the_clients_file_it_needs(data_dir: Path) -> 
         for c in (ann, bob):
             repo.save_client(c)
             s = closed(c.id, 1)
-            repo.close_session(s, [])
+            repo.close_session(as_closed(s), [])
             repo.save_reflection(Reflection(session_id=s.id, client_id=c.id, learned=c.name))
         ann_session = repo.list_sessions(ann.id)[0]
     with Repository.open(data_dir) as repo:
@@ -107,7 +108,7 @@ def _legacy_folder(data_dir: Path) -> tuple[Client, Reflection]:
         ann = Client(name="Ann")
         repo.save_client(ann)
         session = closed(ann.id, 1)
-        repo.close_session(session, [])
+        repo.close_session(as_closed(session), [])
     reflection = Reflection(
         session_id=session.id, client_id=ann.id, learned="pause", created_at=datetime(2026, 9, 2)
     )
@@ -153,7 +154,7 @@ def test_a_crash_between_the_reflection_and_practice_json_is_repaired(data_dir: 
         ann = Client(name="Ann")
         repo.save_client(ann)
         session = closed(ann.id, 1)
-        repo.close_session(session, [])
+        repo.close_session(as_closed(session), [])
         before = (data_dir / "practice.json").read_bytes()
         repo.save_reflection(Reflection(session_id=session.id, client_id=ann.id))
     (data_dir / "practice.json").write_bytes(before)
@@ -168,7 +169,7 @@ def test_erasure_removes_the_reflection_file_and_its_backups(data_dir: Path) -> 
         ann = Client(name="Ann")
         repo.save_client(ann)
         session = closed(ann.id, 1)
-        repo.close_session(session, [])
+        repo.close_session(as_closed(session), [])
         repo.save_reflection(Reflection(session_id=session.id, client_id=ann.id))
     with Repository.open(data_dir) as repo:
         repo.list_sessions(ann.id)  # reads, and so backs up, both of the client's files

@@ -11,6 +11,7 @@ import pytest
 from coachtui.domain.models import Action, CheckIn, Client, LiveDraft, Reflection, Session
 from coachtui.store.errors import AmbiguousReference, ReadOnlyError, RecordNotFound, StoreError
 from coachtui.store.repository import Repository
+from tests.closing import as_closed
 from tests.store.conftest import make_session
 
 
@@ -91,7 +92,9 @@ def test_find_client(repo: Repository) -> None:
 def test_summary_follows_the_client_file(repo: Repository, client: Client) -> None:
     assert repo.summary(client.id).sessions_held == 0
     first = make_session(client.id, 1)
-    repo.close_session(first, [Action(client_id=client.id, text="Call Sam", due=date(2026, 3, 20))])
+    repo.close_session(
+        as_closed(first), [Action(client_id=client.id, text="Call Sam", due=date(2026, 3, 20))]
+    )
     repo.save_action(Action(client_id=client.id, text="Undated"))
     repo.save_checkin(CheckIn(client_id=client.id, at_session=4, on_date=date(2026, 5, 1)))
     repo.save_checkin(CheckIn(client_id=client.id, at_session=2, on_date=date(2026, 4, 1), done=True))
@@ -114,7 +117,7 @@ def test_summaries_are_read_without_opening_client_files(
         for name in ["Ann", "Bob"]:
             c = Client(name=name)
             repo.save_client(c)
-            repo.close_session(make_session(c.id, 1), [])
+            repo.close_session(as_closed(make_session(c.id, 1)), [])
     read: list[str] = []
     real = Path.read_bytes
     monkeypatch.setattr(Path, "read_bytes", lambda self: (read.append(self.name), real(self))[1])
@@ -165,7 +168,7 @@ def test_erase_client(data_dir: Path) -> None:
         for c in (keep, gone):
             repo.save_client(c)
             closed = make_session(c.id, 1, notes=2)
-            repo.close_session(closed, [])
+            repo.close_session(as_closed(closed), [])
             repo.save_reflection(Reflection(session_id=closed.id, client_id=c.id))
             repo.save_draft(LiveDraft(session=make_session(c.id, 2)))
     with Repository.open(data_dir) as repo:
@@ -220,7 +223,7 @@ def test_stale_summary_is_repaired_when_the_client_file_is_read(data_dir: Path) 
         ann = Client(name="Ann")
         repo.save_client(ann)
         before_close = (data_dir / "practice.json").read_bytes()
-        repo.close_session(make_session(ann.id, 1), [])
+        repo.close_session(as_closed(make_session(ann.id, 1)), [])
     # As if coachtui died between writing the client file and practice.json.
     (data_dir / "practice.json").write_bytes(before_close)
     with Repository.open(data_dir, read_only=True) as viewer:

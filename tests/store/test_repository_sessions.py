@@ -13,6 +13,7 @@ from coachtui.domain.models import Action, Client, Goal, LiveDraft, SessionStatu
 from coachtui.store import atomic
 from coachtui.store.errors import ReadOnlyError, RecordNotFound
 from coachtui.store.repository import Repository
+from tests.closing import as_closed
 from tests.store.conftest import make_session
 
 
@@ -47,7 +48,7 @@ def test_close_session_one_write_then_draft_gone(
     written: list[Path] = []
     real = atomic.atomic_write_bytes
     monkeypatch.setattr(atomic, "atomic_write_bytes", lambda p, d: (written.append(Path(p)), real(p, d))[1])
-    repo.close_session(session, actions)
+    repo.close_session(as_closed(session), actions)
     assert written.count(data_dir / "clients" / f"{client.id}.json") == 1
     stored = repo.get_session(client.id, session.id)
     assert stored.status == SessionStatus.CLOSED and stored.ended_at is not None
@@ -59,13 +60,13 @@ def test_close_session_one_write_then_draft_gone(
 
 def test_close_session_keeps_its_end_time(repo: Repository, client: Client) -> None:
     session = make_session(client.id, 1, ended_at=datetime(2026, 3, 9, 10, 0))
-    repo.close_session(session, [])
+    repo.close_session(as_closed(session), [])
     assert repo.get_session(client.id, session.id).ended_at == datetime(2026, 3, 9, 10, 0)
 
 
 def test_close_session_refuses_another_clients_actions(repo: Repository, client: Client) -> None:
     with pytest.raises(ValueError, match="client"):
-        repo.close_session(make_session(client.id, 1), [Action(client_id="other", text="x")])
+        repo.close_session(as_closed(make_session(client.id, 1)), [Action(client_id="other", text="x")])
 
 
 def test_drafts_round_trip_and_discard(repo: Repository, client: Client) -> None:
@@ -86,7 +87,7 @@ def test_drafts_round_trip_and_discard(repo: Repository, client: Client) -> None
 
 def test_drafts_of_closed_sessions_are_dropped(data_dir: Path, repo: Repository, client: Client) -> None:
     session = make_session(client.id, 1)
-    repo.close_session(session, [])
+    repo.close_session(as_closed(session), [])
     repo.save_draft(LiveDraft(session=session))  # e.g. a crash between closing and discarding
     assert repo.list_drafts() == []
     assert not (data_dir / "drafts" / f"{session.id}.json").exists()

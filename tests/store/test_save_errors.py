@@ -12,6 +12,7 @@ import pytest
 from coachtui.domain.models import Client, Goal, LiveDraft, Reflection
 from coachtui.store.errors import SaveError, StoreError
 from coachtui.store.repository import Repository
+from tests.closing import as_closed
 from tests.store.conftest import make_session, snapshot, writes_are_blocked
 
 
@@ -68,14 +69,14 @@ def test_failed_client_save_then_retry(
     real_replace = os.replace
     monkeypatch.setattr(os, "replace", failing_replace(code))
     with pytest.raises(SaveError) as caught:
-        repo.close_session(session, [])
+        repo.close_session(as_closed(session), [])
     message = str(caught.value)
     assert f"clients/{client.id}.json" in message and os.strerror(code) in message
     assert "Nothing was lost" in message and "retried" in message
     assert snapshot(data_dir) == before  # no temp file left, nothing half-written
     assert repo.get_session(client.id, session.id).status == "closed"  # memory still has it
     monkeypatch.setattr(os, "replace", real_replace)
-    repo.close_session(session, [])  # the same save again
+    repo.close_session(as_closed(session), [])  # the same save again
     repo.close()
     with Repository.open(data_dir) as reopened:
         assert reopened.get_session(client.id, session.id).notes == session.notes

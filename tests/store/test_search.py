@@ -13,6 +13,7 @@ import pytest
 from coachtui.domain.models import Client, Note, NoteKind, Session
 from coachtui.store import search
 from coachtui.store.repository import Repository
+from tests.closing import as_closed
 from tests.store.conftest import T0, make_session, mode
 
 
@@ -74,7 +75,7 @@ def test_index_follows_the_client_files(data_dir: Path, practice: tuple[Client, 
         repo.save_session(with_notes(ann.id, 4, "a new negotiation"))
         rewritten = with_notes(ann.id, 1, "rewritten: no more sleep talk")
         rewritten.id = repo.list_sessions(ann.id)[0].id
-        repo.close_session(rewritten, [])
+        repo.close_session(as_closed(rewritten), [])
         assert repo.search_notes("sleep")[0].text == "rewritten: no more sleep talk"
         assert [h.text for h in repo.search_notes("negotiation")] == [
             "a new negotiation",

@@ -17,6 +17,7 @@ from coachtui.domain.models import (
     SessionStatus,
 )
 from coachtui.store.repository import Repository
+from tests.closing import as_closed
 
 
 def add_client(repo: Repository, name: str, payment: Payment = Payment.PAID) -> Client:
@@ -53,7 +54,7 @@ def hold_session(
     )
     for action in agreed:
         action.session_id = session.id
-    repo.close_session(session, agreed)
+    repo.close_session(as_closed(session), agreed)
     return session
 
 
