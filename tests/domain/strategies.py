@@ -26,11 +26,13 @@ DATES = st.dates(min_value=date(1900, 1, 1), max_value=date(2200, 1, 1))
 
 
 def all_models() -> list[type[BaseModel]]:
-    """Return every pydantic model defined in coachtui.domain.models."""
+    """Return every pydantic model defined in the coachtui.domain.models package."""
     found = [
         value
         for value in vars(models).values()
-        if isinstance(value, type) and issubclass(value, BaseModel) and value.__module__ == models.__name__
+        if isinstance(value, type)
+        and issubclass(value, BaseModel)
+        and value.__module__.startswith(models.__name__ + ".")
     ]
     return sorted(found, key=lambda cls: cls.__name__)
 
