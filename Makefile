@@ -11,7 +11,7 @@ help:
 	@echo "make run              start coachtui on your data (sets up .venv on first use)"
 	@echo "make demo             start coachtui on a fresh sample practice"
 	@echo "make test             set up and run the whole test suite"
-	@echo "make lint             ruff and mypy on the core"
+	@echo "make lint             ruff, mypy and the import-linter layer contracts"
 	@echo "make snapshot-update  rewrite the snapshot tests' expected screens"
 	@echo "make screenshots      regenerate the README's screenshot"
 	@echo "make bench            performance benchmark on synthetic practices (not part of test)"
@@ -35,7 +35,7 @@ test: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check coachtui tests benchmarks
 	$(BIN)/ruff format --check coachtui tests benchmarks
-	$(BIN)/mypy coachtui/domain coachtui/store coachtui/export
+	$(BIN)/mypy coachtui
 	$(BIN)/lint-imports
 
 format: $(STAMP)
