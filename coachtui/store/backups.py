@@ -4,7 +4,10 @@ A file ``DATA/practice.json`` or ``DATA/clients/<id>.json`` is copied to
 ``DATA/backups/<stem>.<YYYYmmdd-HHMMSS>.json`` at most once a day (the day and
 time of the repository's clock, passed in as ``now``), and only
 after it was read and validated, so a broken file never pushes a good backup
-out of the rotation. The newest ``KEEP`` backups of each file are kept.
+out of the rotation. The newest ``KEEP`` backups of each file are kept, newest
+by when they were written (the file's mtime), not by the time in their name: a
+clock set back names a new backup before older ones, and the rotation must not
+delete the copy it just made.
 """
 
 from __future__ import annotations
@@ -36,15 +39,22 @@ def _pattern(stem: str) -> re.Pattern[str]:
 
 
 def list_backups(path: Path) -> list[Path]:
-    """Backups of ``path``, oldest first (the timestamp in the name sorts by time)."""
+    """Backups of ``path``, oldest first: by when each was written (mtime), then by the time in its name.
+
+    The name alone misleads once the clock went back (a new backup is named before older ones).
+    """
     folder = backup_dir_for(path)
     pattern = _pattern(Path(path).stem)
+    found: list[tuple[int, str]] = []
     try:
-        names = [entry.name for entry in os.scandir(folder) if pattern.match(entry.name)]
+        for entry in os.scandir(folder):
+            if pattern.match(entry.name):
+                with suppress(OSError):
+                    found.append((entry.stat().st_mtime_ns, entry.name))
     except OSError:
         # No folder yet, or one we cannot list: either way there is no backup to offer.
         return []
-    return [folder / name for name in sorted(names)]
+    return [folder / name for _, name in sorted(found)]
 
 
 def latest_backup(path: Path) -> Path | None:
@@ -71,13 +81,16 @@ def take_backup(path: Path, *, now: datetime, force: bool = False, keep: int = K
         return None
     ensure_private_dir(target.parent)
     atomic.atomic_write_bytes(target, path.read_bytes())
-    rotate(path, keep=keep)
+    rotate(path, keep=keep, spare=target)
     return target
 
 
-def rotate(path: Path, *, keep: int = KEEP) -> None:
-    """Delete all but the newest ``keep`` backups of ``path``."""
+def rotate(path: Path, *, keep: int = KEEP, spare: Path | None = None) -> None:
+    """Delete all but the newest ``keep`` backups of ``path``; ``spare`` (the one just written) always stays."""
     backups = list_backups(path)
+    if spare is not None and spare in backups and keep > 0:
+        backups.remove(spare)
+        keep -= 1
     stale = backups[:-keep] if keep > 0 else backups
     for old in stale:
         with suppress(FileNotFoundError):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import time
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -61,3 +63,22 @@ def test_client_files_back_up_into_the_data_folders_backups(tmp_path: Path) -> N
 def test_nothing_to_back_up(tmp_path: Path) -> None:
     assert backups.take_backup(tmp_path / "practice.json", now=DAY) is None
     assert backups.latest_backup(tmp_path / "practice.json") is None
+
+
+def test_a_clock_set_back_never_deletes_the_backup_just_made(tmp_path: Path) -> None:
+    practice = tmp_path / "practice.json"
+    practice.write_bytes(b"later days")
+    for day in range(10, 17):
+        made = backups.take_backup(practice, now=DAY + timedelta(days=day))
+        assert made is not None
+        # Written day by day, weeks ago: the mtime says so, whatever the filesystem's timestamp granularity.
+        written = time.time() - (30 - day) * 86400
+        os.utime(made, (written, written))
+    oldest_written = backups.list_backups(practice)[0]
+    practice.write_bytes(b"today, after the clock went back")
+    made = backups.take_backup(practice, now=DAY)
+    assert made is not None and made.exists()
+    kept = backups.list_backups(practice)
+    assert len(kept) == 7 and made in kept and oldest_written not in kept
+    assert backups.latest_backup(practice) == made
+    assert made.read_bytes() == b"today, after the clock went back"
