@@ -3,6 +3,12 @@
 A write goes to a temp file in the same folder, is flushed and fsynced, then
 ``os.replace``-d over the target and the folder is fsynced: a crash at any
 instant leaves either the old file or the new one, never a broken one.
+
+A file that is a symbolic link (a coach keeping practice.json in a synced
+folder) is written through: the temp file goes beside the link's target and
+replaces the target, so the link stays a link. A link whose target does not
+exist is neither read as a missing file (which would start an empty practice)
+nor replaced: it is reported.
 """
 
 from __future__ import annotations
@@ -34,9 +40,37 @@ def temp_name_for(path: Path) -> str:
     return f".{path.name}.{secrets.token_hex(4)}{TEMP_SUFFIX}"
 
 
+def link_target(path: Path) -> Path | None:
+    """Where the symbolic link ``path`` finally points (links followed), or None if it is not a link."""
+    if not os.path.islink(path):
+        return None
+    return Path(os.path.realpath(path))
+
+
+def dangling_link_reason(path: Path) -> str | None:
+    """Why ``path`` is unusable if it is a symbolic link to nothing, else None."""
+    target = link_target(path)
+    if target is None or target.exists():
+        return None
+    return (
+        f"it is a symbolic link to {target}, which does not exist (is the folder it points to "
+        "available?); the link was left as it is"
+    )
+
+
 def atomic_write_bytes(path: Path, data: bytes) -> None:
-    """Replace ``path`` with ``data`` atomically; the file ends up 0600 whatever the umask."""
+    """Replace ``path`` with ``data`` atomically; the file ends up 0600 whatever the umask.
+
+    A symbolic link is written through (its target is replaced, the link stays); a link to nothing
+    raises FileNotFoundError and is left as it is.
+    """
     path = Path(path)
+    target = link_target(path)
+    if target is not None:
+        dangling = dangling_link_reason(path)
+        if dangling is not None:
+            raise FileNotFoundError(errno.ENOENT, dangling, str(path))
+        path = target
     folder = path.parent
     tmp = folder / temp_name_for(path)
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, PRIVATE_FILE_MODE)
@@ -109,6 +143,9 @@ def read_tinydb_file(path: Path) -> Data | None:
     try:
         raw = Path(path).read_bytes()
     except FileNotFoundError:
+        dangling = dangling_link_reason(path)
+        if dangling is not None:
+            raise corrupt(path, dangling) from None
         return None
     except OSError as error:
         raise corrupt(path, f"it cannot be opened ({error.strerror or error})") from error
