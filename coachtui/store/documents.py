@@ -2,11 +2,14 @@
 
 Records go in as pydantic models and come out validated; a file whose
 documents do not validate is refused as a whole (CorruptFileError naming the
-file and the record), and is then never written.
+file and the record), and is then never written. Ids that name a file (a
+client's id names ``clients/<id>.json``, a session's its draft) are checked
+too: ``../../etc/x`` in practice.json is an invalid record, not a path.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import ItemsView, Iterator, MutableMapping, Sequence
 from contextlib import contextmanager
 from datetime import datetime
@@ -21,6 +24,24 @@ from coachtui.store.atomic import AtomicJSONStorage, Data, corrupt
 from coachtui.store.migrations import CURRENT_VERSION, FileKind, migrate_file
 
 M = TypeVar("M", bound=BaseModel)
+
+_SAFE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$")
+
+
+def check_id(record_id: str) -> str:
+    """Refuse ids that cannot safely name a file (they would escape the data folder)."""
+    if not isinstance(record_id, str) or not _SAFE_ID.match(record_id):
+        raise ValueError(f"{record_id!r} is not a valid record id (letters, digits, '-' and '_' only)")
+    return record_id
+
+
+FILE_NAMING_FIELDS: dict[str, tuple[str, ...]] = {
+    "clients": ("id",),
+    "summaries": ("client_id",),
+    "sessions": ("id",),
+    "reflections": ("client_id", "session_id"),
+}
+"""Per table, the fields whose value becomes part of a file's name (clients/<id>.json, drafts/<id>.json)."""
 
 
 class Setting(BaseModel):
@@ -115,13 +136,27 @@ def _describe(error: ValidationError) -> str:
 def validate_document(path: Path, table: str, doc_id: str, model: type[M], document: dict[str, Any]) -> M:
     """Validate one document into ``model``; CorruptFileError naming the file and the record."""
     try:
-        return model.model_validate(_without_version(model, document))
-    except ValidationError as error:
-        record = document.get("id") or document.get("client_id") or document.get("key") or doc_id
+        record = model.model_validate(_without_version(model, document))
+        _check_file_names(table, record)
+        return record
+    except (ValidationError, ValueError) as error:
+        name = document.get("id") or document.get("client_id") or document.get("key") or doc_id
+        named = f", {document['name']}" if isinstance(document.get("name"), str) else ""
+        problem = _describe(error) if isinstance(error, ValidationError) else str(error)
         raise corrupt(
             path,
-            f"the {table!r} record {record!r} (document {doc_id}) is invalid: {_describe(error)}",
+            f"the {table!r} record {name!r} (document {doc_id}{named}) is invalid: {problem}",
         ) from error
+
+
+def _check_file_names(table: str, record: BaseModel) -> None:
+    for field in FILE_NAMING_FIELDS.get(table, ()):
+        value = getattr(record, field, None)
+        if value is not None:
+            check_id(value)
+    if isinstance(record, m.LiveDraft):
+        # A draft embeds its session, whose id names the draft and the session's files.
+        check_id(record.session.id)
 
 
 def validate_tables(path: Path, kind: FileKind, data: Data) -> None:

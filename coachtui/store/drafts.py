@@ -14,7 +14,6 @@ practice.json (where an earlier coachtui kept it, among the settings).
 from __future__ import annotations
 
 import os
-import re
 from contextlib import suppress
 from pathlib import Path
 from typing import TypeVar
@@ -23,7 +22,13 @@ from pydantic import BaseModel
 
 from coachtui.domain.models import LiveDraft
 from coachtui.store.atomic import atomic_write_bytes, corrupt, encode_json, fsync_dir, read_tinydb_file
-from coachtui.store.documents import ReflectionDraft, load_document_file, to_document, validate_document
+from coachtui.store.documents import (
+    ReflectionDraft,
+    check_id,
+    load_document_file,
+    to_document,
+    validate_document,
+)
 from coachtui.store.errors import SaveError, StoreError
 from coachtui.store.migrations import META_TABLE, FileKind, meta_document
 from coachtui.store.paths import ensure_private_dir
@@ -31,14 +36,8 @@ from coachtui.store.paths import ensure_private_dir
 DRAFT_TABLE = "draft"
 REFLECTIONS_DIR = "reflections"
 """Unfinished reflections: ``drafts/reflections/<session_id>.json``."""
-_SAFE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$")
 
-
-def check_id(record_id: str) -> str:
-    """Refuse ids that cannot safely name a file (they would escape the data folder)."""
-    if not _SAFE_ID.match(record_id):
-        raise ValueError(f"{record_id!r} is not a valid record id (letters, digits, '-' and '_' only)")
-    return record_id
+__all__ = ["DRAFT_TABLE", "REFLECTIONS_DIR", "DraftFolder", "check_id"]
 
 
 class DraftFolder:
