@@ -26,7 +26,9 @@ def parse(argv: Sequence[str] | None) -> argparse.Namespace:
         "--runs", type=int, default=5, help="runs per figure; the table shows medians (default: 5)"
     )
     parser.add_argument(
-        "--quick", action="store_true", help="1 run, 100 keys, 5 s idle: checks the code, not the figures"
+        "--quick",
+        action="store_true",
+        help="1 run, 100 keys, a 5 KB paste, 5 s idle: checks the code, not the figures",
     )
     parser.add_argument(
         "--only", default=",".join(measure.MEASUREMENTS), help="measurements to run (default: %(default)s)"
@@ -82,7 +84,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parse(argv)
     sizes = [int(size.replace("_", "")) for size in args.sizes.split(",") if size.strip()]
     settings = (
-        Settings(runs=1, keys=100, idle_seconds=5.0, stall_seconds=1.0)
+        Settings(runs=1, keys=100, idle_seconds=5.0, stall_seconds=1.0, paste_kilobytes=(5,))
         if args.quick
         else Settings(runs=args.runs)
     )

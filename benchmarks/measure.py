@@ -76,6 +76,7 @@ class Settings:
     keys: int = KEYS
     idle_seconds: float = IDLE_SECONDS
     stall_seconds: float = 3.0
+    paste_kilobytes: tuple[int, ...] = (50, 200)
 
 
 def _median(values: list[float]) -> float:
@@ -349,6 +350,29 @@ def keystrokes(practice: Practice, env: dict[str, str], runs: int, settings: Set
     return ratio_row(name, practice.size, _median(app) * 1000, _median(ref) * 1000, 1.15, "ms/key")
 
 
+def paste(practice: Practice, env: dict[str, str], settings: Settings, scratch: Path) -> list[Row]:
+    """A paste sent as keystrokes (tmux paste-buffer without -p, some SSH and Windows terminals), into
+    the live session's notes and into a bare TextArea of the same size: seconds until all of it is in.
+
+    One run each: the bare TextArea takes minutes for 200 KB. Typed bursts are one edit in coachtui.
+    """
+    rows = []
+    text_file = scratch / "notes.txt"
+    for kilobytes in settings.paste_kilobytes:
+        with practices.resumable_session(practice) as draft:
+            text_file.write_text(draft.editor_text, encoding="utf-8")
+            typed = Probe(
+                "paste", env, app_name="coachtui", target=str(practice.data_dir), kilobytes=kilobytes
+            )
+            result = typed.result()
+        bare = probe(
+            "paste", env, app_name="bare", target=str(text_file), kilobytes=kilobytes, size=result["size"]
+        )
+        name = f"paste of {kilobytes} KB sent as keys, until all in"
+        rows.append(ratio_row(name, practice.size, result["seconds"], bare["seconds"], 0.5, "s"))
+    return rows
+
+
 def autosave(
     practice: Practice, smallest: Practice, env: dict[str, str], settings: Settings, scratch: Path
 ) -> Row:
@@ -511,7 +535,7 @@ def idle(practice: Practice, env: dict[str, str], runs: int, settings: Settings)
 # --- the whole run -----------------------------------------------------------------------------------
 
 
-MEASUREMENTS = ("startup", "keys", "autosave", "stall", "open", "search", "idle")
+MEASUREMENTS = ("startup", "keys", "paste", "autosave", "stall", "open", "search", "idle")
 TARGET_SIZE = 10_000
 JUDGED_AT_TARGET_SIZE = ("startup", "keys", "stall", "search")
 """The issue sets these targets for the 10,000-session practice; on the others they are shown, not
@@ -568,6 +592,8 @@ def _steps(
     return {
         "startup": lambda: startup(practice, env, settings),
         "keys": lambda: [keystrokes(practice, env, runs, settings, scratch)],
+        # The paste does not grow with the practice: measured once, on the largest.
+        "paste": lambda: paste(practice, env, settings, scratch) if main else [],
         "autosave": lambda: [autosave(practice, smallest, env, settings, scratch)],
         "stall": lambda: [stall(practice, env, runs, settings, scratch)],
         "open": lambda: [open_client(practice, env, runs)],

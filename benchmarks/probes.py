@@ -131,6 +131,52 @@ async def keys_probe(app_name: str, target: str, count: int, size: list[int] | N
         repository.close()
 
 
+def pasted_text(kilobytes: int) -> str:
+    """About ``kilobytes`` of notes text, ending in a line no note has: what a paste sends as keys."""
+    line = "Pasted from the client's email: what worked, what did not, and what she wants next.\n"
+    return line * (kilobytes * 1024 // len(line)) + "END-OF-PASTE"
+
+
+async def paste_probe(
+    app_name: str, target: str, kilobytes: int, size: list[int] | None = None
+) -> dict[str, Any]:
+    """Seconds (wall and CPU) to absorb a paste that the terminal sends as keystrokes: every key of
+    ``kilobytes`` of text queued at once, until the notes hold all of it."""
+    text = pasted_text(kilobytes)
+    keys = [(_CHARACTERS.get(char, char), "\r" if char == "\n" else char) for char in text]
+    if app_name == "bare":
+        from benchmarks.reference_apps import BareNotes
+
+        app: App[Any] = BareNotes(
+            Path(target).read_text(encoding="utf-8"), (size[0], size[1]) if size else None
+        )
+        async with app.run_test(size=SCREEN):
+            notes = app.query_one("#notes")
+            await _until(lambda: notes.has_focus)
+            return await _paste(app, notes, keys)
+    repository = _open_repository(target)
+    try:
+        app = _coachtui(repository)
+        async with app.run_test(size=SCREEN):
+            notes = await _resume_live_session(app)
+            return await _paste(app, notes, keys)
+    finally:
+        repository.close()
+
+
+async def _paste(app: App[Any], notes: Widget, keys: Sequence[tuple[str, str]]) -> dict[str, Any]:
+    await asyncio.sleep(0.3)  # let start-up work settle
+    assert app._driver is not None
+    started, cpu = perf_counter(), process_time()
+    for key, character in keys:
+        event = events.Key(key, character)
+        event.set_sender(app)
+        app._driver.send_message(event)
+    await _until(lambda: str(getattr(notes, "text", "")).endswith("END-OF-PASTE"), timeout=900)
+    await notes.wait_for_refresh()
+    return {"seconds": perf_counter() - started, "cpu": process_time() - cpu, "size": list(notes.size)}
+
+
 async def open_probe(app_name: str, data_dir: str, client_id: str) -> dict[str, Any]:
     """Seconds from pressing p on the home screen (client selected) to the next screen's first refresh."""
     if app_name == "bare":
@@ -305,6 +351,7 @@ def main(argv: Sequence[str]) -> None:
     name, raw = argv[0], json.loads(argv[1])
     probes: dict[str, Callable[..., Any]] = {
         "keys": keys_probe,
+        "paste": paste_probe,
         "open": open_probe,
         "stall": stall_probe,
         "autosave": autosave_probe,

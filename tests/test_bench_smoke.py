@@ -25,7 +25,7 @@ def test_every_measurement_runs_on_the_smallest_practice(
         main(["--sizes", "100", "--quick", "--cache", str(tmp_path / "cache"), "--output", str(output)]) == 0
     )
     rows = json.loads(output.read_text(encoding="utf-8"))
-    assert isinstance(rows, list) and len(rows) == 9
+    assert isinstance(rows, list) and len(rows) == 10
     for row in rows:
         assert set(row) == KEYS, row
         assert isinstance(row["name"], str) and row["name"]
@@ -40,6 +40,7 @@ def test_every_measurement_runs_on_the_smallest_practice(
         "start-up to first frame",
         "start-up peak RSS",
         "keystroke CPU",
+        "paste of 5 KB sent as keys",
         "autosave",
         "event-loop stall",
         "open a client",
@@ -51,7 +52,7 @@ def test_every_measurement_runs_on_the_smallest_practice(
     table = capsys.readouterr().out
     assert "coachtui" in table and "reference" in table and "ratio" in table
     assert all(name in table for name in names)
-    assert len(measure.MEASUREMENTS) == 7
+    assert len(measure.MEASUREMENTS) == 8
 
 
 def test_the_bare_home_app_has_the_home_screens_widget_count(tmp_path: Path) -> None:

@@ -73,7 +73,8 @@ async def test_letters_after_ctrl_l_and_enter_fill_the_action_builder(make_app, 
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await _live(pilot)
-        await burst(pilot, "she commits", ["ctrl+l"], "Call Maya", ["enter"], "fri", ["enter"], "A date set")
+        keys = ["enter"], "fri", ["enter", "enter"], "A date set"  # Enter visits the goal after the date
+        await burst(pilot, "she commits", ["ctrl+l"], "Call Maya", *keys)
         assert isinstance(app.screen, ActionBuilderScreen)
         await burst(pilot, ["ctrl+s"], "and more notes")
         assert app.screen is screen
@@ -103,3 +104,28 @@ async def test_letters_before_ctrl_q_are_saved_on_quit(make_app, repo, dana) -> 
         await _live(pilot)
         await burst(pilot, "typed just before quitting", ["ctrl+q"])
     assert _notes(repo, dana.id) == [("goal", "typed just before quitting")]
+
+
+async def test_a_paste_sent_as_keys_is_inserted_in_few_edits(make_app, repo, dana) -> None:
+    """A terminal that sends a paste as keystrokes: 3,000 keys queued at once become a handful of edits
+    (one key dispatch and one re-render per letter made a 200 KB paste take minutes)."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _live(pilot)
+        edits = 0
+        changed = screen.changed
+
+        def counting() -> None:
+            nonlocal edits
+            edits += 1
+            changed()
+
+        screen.changed = counting  # type: ignore[method-assign]
+        line = "Pasted from her email: what worked and what she wants next.\n"
+        text = line * 50
+        await burst(pilot, *[part for row in text.split("\n") if row for part in (row, ["enter"])])
+        await burst(pilot, ["ctrl+s"])
+        assert screen.notes.text.endswith(text)
+        assert edits < 20, edits
+    [draft] = repo.list_drafts()
+    assert draft.editor_text.endswith(text)
