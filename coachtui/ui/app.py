@@ -22,6 +22,7 @@ from coachtui.ui.home.client_form import ClientFormScreen
 from coachtui.ui.home.home import HomeScreen
 from coachtui.ui.keys import KeyRouter
 from coachtui.ui.live.live_session import LiveSessionScreen
+from coachtui.ui.live.resume_prompt import ResumePrompt
 from coachtui.ui.live.start_session import SessionSetup, StartSessionScreen
 from coachtui.ui.seam import Clock
 from coachtui.ui.shared.confirm import ConfirmScreen
@@ -192,27 +193,31 @@ class CoachApp(App[None]):
             client = self.repository.get_client(session.client_id)
         except StoreError:
             return
-        resume = ConfirmScreen(
-            f"Resume session {session.number} with {client.name}?",
-            f"It was left open; everything up to {draft.saved_at:%H:%M:%S} on {draft.saved_at:%d %b} is here.\n"
-            "y resumes it. n closes it as it is, keeping every note (you can reflect on it later).",
-            yes="Resume",
-            no="Close it as it is",
-        )
+        resume = ResumePrompt(draft, client.name)
+        empty = resume.empty
 
         def decide(answer: bool | None) -> None:
+            if answer is None:
+                self.notify(
+                    f"Session {session.number} with {client.name} stays open: offered again next time."
+                )
+                return
             if answer:
                 goals = self._active_goals(client.id)
                 live = LiveSession.resume(draft, first_goal_id=goals[0].id if goals else None)
                 self.push_screen(LiveSessionScreen(client, live, goals=goals, editor_text=draft.editor_text))
                 return
-            closed = close_draft(draft, draft.saved_at)
             try:
-                self.repository.close_session(closed.session, closed.actions)
+                if empty:
+                    self.repository.discard_draft(session.id)
+                else:
+                    closed = close_draft(draft, draft.saved_at)
+                    self.repository.close_session(closed.session, closed.actions)
             except StoreError as error:
                 self.notify(str(error), title="Not closed", severity="error", timeout=15)
                 return
-            self.notify(f"Session {session.number} with {client.name} closed with its notes.")
+            done = "deleted: nothing was written in it" if empty else "closed with its notes"
+            self.notify(f"Session {session.number} with {client.name} {done}.")
             self.refresh_home()
 
         self.push_screen(resume, decide)
