@@ -20,7 +20,7 @@ from pydantic import BaseModel
 
 from coachtui.domain.models import FieldChange, PlanRevision
 
-TargetKind = Literal["plan", "goal", "action", "checkin", "agreement", "cycle"]
+TargetKind = Literal["plan", "goal", "action", "checkin", "agreement", "cycle", "session"]
 
 IGNORED_FIELDS = frozenset(
     {"id", "schema_version", "client_id", "created_at", "updated_at", "position", "reviews", "session_id"}

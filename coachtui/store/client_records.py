@@ -19,6 +19,7 @@ from coachtui.domain.models import (
     Session,
     SessionStatus,
 )
+from coachtui.domain.session_deletion import SessionDeletion
 from coachtui.store.base import RepositoryBase, synchronized
 from coachtui.store.documents import TinyFile
 from coachtui.store.drafts import check_id
@@ -197,6 +198,32 @@ class ClientRecords(RepositoryBase):
 
         self._save_to_client(session.client_id, change)
         self._drafts.discard(session.id)
+
+    @synchronized
+    def delete_session(self, deletion: SessionDeletion) -> None:
+        """Take a session held by mistake out of the record (domain.session_deletion says what goes):
+        one write of the client's file; its reflection and drafts go with it."""
+        session = deletion.session
+        check_id(session.id)
+        if not any(
+            d.get("id") == session.id for d in self._client_file(session.client_id).documents("sessions")
+        ):
+            raise RecordNotFound("session", session.id)
+        reflections = self._reflection_file(session.client_id)
+        if session.id in reflections.values("reflections", "session_id"):
+            reflections.delete("reflections", "session_id", session.id)
+
+        def change(file: TinyFile) -> None:
+            file.delete("sessions", "id", session.id)
+            for action_id in deletion.dropped_action_ids:
+                file.delete("actions", "id", action_id)
+            for action in deletion.restored:
+                file.put("actions", action)
+            file.put("revisions", deletion.revision)
+
+        self._save_to_client(session.client_id, change)
+        self._drafts.discard(session.id)
+        self._drafts.discard_reflection(session.id)
 
     @synchronized
     def next_session_number(self, client_id: str) -> int:

@@ -238,3 +238,19 @@ async def test_a_burst_of_keys_lands_in_the_right_fields(make_app, repo, session
     saved = repo.get_reflection(session.id)
     assert (saved.what_worked, saved.what_did_not, saved.adjust_next_time) == ("fast", "typist", "")
     assert (saved.client_progress, saved.competencies, saved.learned) == (8, [Competency.MINDSET], "learned")
+
+
+async def test_a_session_held_by_mistake_is_deleted_from_its_reflection(make_app, repo, dana, session) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_on(pilot, session)
+        await burst(pilot, "typed then thought better of it", ["f8"])
+        assert isinstance(app.screen, ConfirmScreen)
+        assert "Delete session 3 with Dana Ortiz" in str(app.screen.query_one("#confirm-question").render())
+        await burst(pilot, "y")
+        assert isinstance(app.screen, HomeScreen)
+    assert [s.number for s in repo.list_sessions(dana.id)] == [1, 2]
+    assert {a.text for a in repo.list_actions(dana.id)}.isdisjoint({"Draft the CV", "Call Maya"})
+    [revision] = [r for r in repo.list_revisions(dana.id) if r.target_kind == "session"]
+    assert revision.summary.startswith("Deleted session 3 of ") and revision.reason == "Held by mistake"
+    assert session.id not in repo.summaries()[dana.id].sessions_without_reflection

@@ -147,7 +147,7 @@ class PlanRevision(Record):
 
     client_id: str
     at: datetime = Field(default_factory=now)
-    target_kind: Literal["plan", "goal", "action", "checkin", "agreement", "cycle"]
+    target_kind: Literal["plan", "goal", "action", "checkin", "agreement", "cycle", "session"]
     target_id: str | None = None
     summary: str
     changes: list[FieldChange] = Field(default_factory=list)

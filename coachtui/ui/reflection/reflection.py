@@ -12,6 +12,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Footer, Input, Select, Static, TextArea
 
 from coachtui.domain.models import Action, Client, Payment, Reflection, Session
+from coachtui.domain.session_deletion import delete_session
 from coachtui.store.errors import StoreError
 from coachtui.store.repository import Repository
 from coachtui.ui.reflection.competency_picker import COMPETENCIES, CompetencyPicker
@@ -47,6 +48,14 @@ class ReflectionScreen(CoachScreen[Reflection | None]):
         Binding("escape", "later", "Finish later", id="reflection.later", tooltip="Home lists it to finish"),
         Binding("tab", "next_field", "Next field", id="reflection.next_field", show=False),
         Binding("shift+tab", "previous_field", "Previous field", id="reflection.previous_field", show=False),
+        Binding(
+            "f8",
+            "delete_session",
+            "Delete session",
+            id="reflection.delete_session",
+            show=False,
+            tooltip="A session held by mistake: take it out of the record",
+        ),
     ]
 
     def __init__(
@@ -66,6 +75,7 @@ class ReflectionScreen(CoachScreen[Reflection | None]):
         self._initial = form_values(base)
         self._shown = {**self._initial, **(draft or {})}
         self._has_draft = draft is not None
+        self._deleted = False
         self.title = f"Reflection · {client.name}"
 
     @classmethod
@@ -232,8 +242,34 @@ class ReflectionScreen(CoachScreen[Reflection | None]):
             self.coach.repository.set_setting(draft_key(self.session.id), None)
             self._has_draft = False
 
+    def action_delete_session(self) -> None:
+        session, client = self.session, self.client
+
+        def decide(delete: bool | None) -> None:
+            if not delete:
+                return
+            repository = self.coach.repository
+            try:
+                actions = repository.list_actions(client.id)
+                at = self.coach.clock()
+                repository.delete_session(delete_session(session, actions, at, "Held by mistake"))
+            except StoreError as problem:
+                self.notify(str(problem), title="Not deleted", severity="error", timeout=10)
+                return
+            self._deleted = True
+            self.notify(f"Session {session.number} with {client.name} deleted; the plan's history says so.")
+            self.coach.refresh_home()
+            self.dismiss(None)
+
+        question = f"Delete session {session.number} with {client.name} of {session.started_at:%d %b}?"
+        detail = (
+            "For a session held by mistake. Its notes, ratings, the actions agreed in it and this reflection "
+            "go; the reviews it made of earlier actions are withdrawn. The plan's history records it."
+        )
+        self.app.push_screen(ConfirmScreen(question, detail, yes="Delete the session", no="Keep it"), decide)
+
     def save_now(self) -> None:
         """Keep what was typed as a draft when the app quits; the session still counts as unreflected."""
-        if self.is_mounted and self.changed():
+        if self.is_mounted and self.changed() and not self._deleted:
             self.coach.repository.set_setting(draft_key(self.session.id), self._values())
             self._has_draft = True
