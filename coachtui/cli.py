@@ -30,6 +30,15 @@ def build_parser() -> argparse.ArgumentParser:
         help="open the app on a fresh sample practice (in a new temporary folder, or in --data-dir DIR)",
         description="Open coachtui on a realistic sample practice: 3 clients, plans, actions and past sessions.",
     )
+    commands.add_parser(
+        "repair",
+        help="rebuild a missing or unreadable practice.json from the latest backup and the client files",
+        description=(
+            "Rebuild practice.json (the list of clients) from the newest readable backup of it and the "
+            "client files beside it; clients found only in client files are added as 'Recovered client "
+            "<id>' for you to rename. An unreadable practice.json is kept as practice.broken-<time>.json."
+        ),
+    )
     return parser
 
 
@@ -45,7 +54,37 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _run(settings, data_dir, sample=True)
     from coachtui.store.paths import resolve_data_dir
 
-    return _run(settings, resolve_data_dir(args.data_dir or settings.data_dir))
+    data_dir = resolve_data_dir(args.data_dir or settings.data_dir)
+    if args.command == "repair":
+        return _repair(data_dir)
+    return _run(settings, data_dir)
+
+
+def _repair(data_dir: Path) -> int:
+    from coachtui.domain.models import now
+    from coachtui.store.errors import StoreError
+    from coachtui.store.repair import rebuild_practice
+
+    try:
+        report = rebuild_practice(data_dir, clock=now)
+    except (StoreError, OSError) as error:
+        print(f"coachtui: {error}", file=sys.stderr)
+        return 1
+    for line in report:
+        print(line)
+    return 0
+
+
+def _open_failure(data_dir: Path, error: Exception) -> str:
+    """The one line shown when the data folder cannot be opened."""
+    from coachtui.store.errors import CorruptFileError
+    from coachtui.store.repair import repair_command
+
+    message = f"coachtui: {error}"
+    if isinstance(error, CorruptFileError) and error.path == data_dir / "practice.json":
+        source = "its latest backup" if error.latest_backup is not None else "what is left"
+        message += f" To rebuild it from {source} and the client files, run: {repair_command(data_dir)}"
+    return message
 
 
 def _run(settings: Settings, data_dir: Path, *, sample: bool = False) -> int:
@@ -60,7 +99,7 @@ def _run(settings: Settings, data_dir: Path, *, sample: bool = False) -> int:
         ensure_private_dir(data_dir)
         repository = Repository.open(data_dir, clock=clock)
     except (StoreError, OSError) as error:
-        print(f"coachtui: {error}", file=sys.stderr)
+        print(_open_failure(data_dir, error), file=sys.stderr)
         return 1
     try:
         if sample and not repository.list_clients():

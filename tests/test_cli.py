@@ -27,7 +27,7 @@ def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedPr
 def test_version_and_help() -> None:
     assert run("--version").stdout.strip() == f"coachtui {__version__}"
     help_text = run("--help").stdout
-    assert "--data-dir" in help_text and "demo" in help_text
+    assert "--data-dir" in help_text and "demo" in help_text and "repair" in help_text
 
 
 def test_second_instance_is_refused_with_a_clear_message(
@@ -81,3 +81,53 @@ def test_data_folder_is_created_private(tmp_path: Path, monkeypatch: pytest.Monk
     assert main(["--data-dir", str(folder)]) == 0
     assert folder.stat().st_mode & 0o777 == 0o700
     assert all(p.stat().st_mode & 0o777 == 0o600 for p in folder.rglob("*") if p.is_file())
+
+
+def _lost_practice(folder: Path) -> Path:
+    """A folder with one client's file and a backup of practice.json, whose practice.json was lost."""
+    from coachtui.domain.models import Client, Session, now
+
+    with Repository.open(folder) as repository:
+        ann = Client(name="Ann Lee")
+        repository.save_client(ann)
+        repository.save_session(Session(client_id=ann.id, number=1, started_at=now()))
+    Repository.open(folder).close()  # the day's backup
+    practice = folder / "practice.json"
+    practice.unlink()
+    return practice
+
+
+def test_a_lost_practice_file_is_not_replaced_by_an_empty_practice(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr("coachtui.ui.app.CoachApp.run", lambda self: pytest.fail("the app must not start"))
+    practice = _lost_practice(tmp_path)
+    assert main(["--data-dir", str(tmp_path)]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and err.startswith("coachtui: ") and "coachtui: coachtui" not in err
+    assert "no practice.json" in err and f"coachtui --data-dir {tmp_path} repair" in err
+    assert not practice.exists()
+
+
+def test_repair_rebuilds_the_practice_file_and_says_what_it_did(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    practice = _lost_practice(tmp_path)
+    assert main(["--data-dir", str(tmp_path), "repair"]) == 0
+    out = capsys.readouterr().out
+    assert f"Rebuilt {practice}" in out and "1 client" in out
+    ran = []
+    monkeypatch.setattr(
+        "coachtui.ui.app.CoachApp.run", lambda self: ran.append(self.repository.list_clients())
+    )
+    assert main(["--data-dir", str(tmp_path)]) == 0
+    assert [c.name for c in ran[0]] == ["Ann Lee"]
+
+
+def test_a_corrupt_practice_file_offers_the_repair(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    Repository.open(tmp_path).close()
+    (tmp_path / "practice.json").write_text("{")
+    assert main(["--data-dir", str(tmp_path)]) == 1
+    assert "repair" in capsys.readouterr().err

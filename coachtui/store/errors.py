@@ -35,6 +35,19 @@ class CorruptFileError(StoreError):
         super().__init__(f"coachtui cannot read {self.path}: {reason}. The file was left untouched. {offer}")
 
 
+class PracticeMissingError(StoreError):
+    """practice.json is missing but the folder holds a practice's files: no new, empty practice is started."""
+
+    def __init__(self, data_dir: Path, found: Sequence[str], repair_command: str) -> None:
+        self.data_dir = Path(data_dir)
+        self.found = list(found)
+        super().__init__(
+            f"{self.data_dir} has no practice.json, but it holds {', '.join(self.found)}. "
+            "coachtui did not start a new, empty practice over them, and changed nothing. "
+            f"To rebuild practice.json from the latest backup and the client files, run: {repair_command}"
+        )
+
+
 class NewerSchemaError(StoreError):
     """A file was written by a newer coachtui; it was left untouched."""
 

@@ -21,7 +21,7 @@ import os
 from contextlib import suppress
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from coachtui.domain.models import Client, ClientSummary, Session, now
 from coachtui.store import backups
@@ -30,17 +30,16 @@ from coachtui.store.base import CLIENTS_DIR, DRAFTS_DIR, Clock, synchronized
 from coachtui.store.client_records import ClientRecords
 from coachtui.store.documents import Setting
 from coachtui.store.drafts import REFLECTIONS_DIR, check_id
-from coachtui.store.errors import RecordNotFound, SaveError, SearchIndexError, StoreError
+from coachtui.store.errors import RecordNotFound, SaveError, StoreError
 from coachtui.store.finder import Candidate, pick
 from coachtui.store.lock import DataDirLock
+from coachtui.store.note_search import NoteSearch
 from coachtui.store.paths import ensure_private_dir
 from coachtui.store.reflections import ReflectionRecords, draft_session_id
-
-if TYPE_CHECKING:
-    from coachtui.store.search import NoteHit, SearchIndex
+from coachtui.store.repair import check_practice_present
 
 
-class Repository(ClientRecords, ReflectionRecords):
+class Repository(ClientRecords, ReflectionRecords, NoteSearch):
     """The coach's data folder: clients, plans, sessions, reflections and live-session drafts."""
 
     # --- opening and closing ------------------------------------------------------------------
@@ -54,8 +53,9 @@ class Repository(ClientRecords, ReflectionRecords):
 
         Raises StoreLockedError if another coachtui holds the folder (read-only
         needs no lock and creates nothing), CorruptFileError or
-        NewerSchemaError if practice.json cannot be used, StoreError if the
-        folder cannot be created.
+        NewerSchemaError if practice.json cannot be used, PracticeMissingError
+        if it is missing beside client files, backups or drafts (see
+        ``coachtui.store.repair``), StoreError if the folder cannot be created.
         """
         data_dir = Path(data_dir)
         lock = None
@@ -79,6 +79,7 @@ class Repository(ClientRecords, ReflectionRecords):
         try:
             if not read_only:
                 repository._sweep_temp_files()
+            check_practice_present(data_dir)
             existed = repository._practice.path.exists()
             repository._after_load(repository._practice)
             if not existed and not read_only:
@@ -238,49 +239,6 @@ class Repository(ClientRecords, ReflectionRecords):
                 self._practice.delete("settings", "key", key)
             return
         self._practice.put("settings", Setting(key=key, value=value), key="key")
-
-    # --- searching notes ----------------------------------------------------------------------
-
-    @synchronized
-    def search_notes(self, query: str, limit: int = 50) -> list[NoteHit]:
-        """Up to ``limit`` notes, across every client's saved sessions, that contain ``query``
-        (ignoring case), newest session first; the words of ``query`` may begin longer words.
-
-        Backed by an index of the client files (see ``coachtui.store.search``): the first search of
-        a folder without one builds it (seconds for a 10-year practice), later ones re-read only the
-        client files changed since.
-        """
-        clients = [str(client_id) for client_id in self._practice.values("clients", "id")]
-        try:
-            return self._search_index().search(clients, query, limit)
-        except SearchIndexError:
-            # The index file cannot be used (a full or read-only disk): search from memory instead.
-            return self._search_in_memory().search(clients, query, limit)
-
-    @synchronized
-    def refresh_search_index(self) -> int:
-        """Bring the notes index up to date now (a worker may do it before the first search);
-        returns how many client files were read."""
-        clients = [str(client_id) for client_id in self._practice.values("clients", "id")]
-        try:
-            return self._search_index().refresh(clients)
-        except SearchIndexError:
-            return self._search_in_memory().refresh(clients)
-
-    def _search_index(self) -> SearchIndex:
-        from coachtui.store.search import SearchIndex
-
-        if self._search is None:
-            self._search = SearchIndex(self.data_dir, in_memory=self.read_only)
-        return self._search
-
-    def _search_in_memory(self) -> SearchIndex:
-        from coachtui.store.search import SearchIndex
-
-        if self._search is not None:
-            self._search.close()
-        self._search = SearchIndex(self.data_dir, in_memory=True)
-        return self._search
 
     # --- finding sessions ---------------------------------------------------------------------
 
