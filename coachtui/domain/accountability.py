@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from collections.abc import Iterable
+from datetime import date, datetime
 
 from coachtui.domain.models import Action, ActionReview, ActionStatus, ReviewOutcome
 
@@ -28,3 +29,17 @@ def review_action(
         update={"status": STATUS_AFTER_REVIEW[outcome], "reviews": [*action.reviews, review]}
     )
     return review, updated
+
+
+def homework(actions: Iterable[Action], before: datetime, today: date) -> list[Action]:
+    """The open actions to review at the start of a session that begins at `before`: every one agreed
+    before it, due or not (the client may have done it early). Due and overdue first, by date, then
+    those due later, then those without a date, each in the plan's order."""
+    open_ = [a for a in actions if a.status is ActionStatus.OPEN and a.created_at < before]
+
+    def order(action: Action) -> tuple[int, date, int]:
+        if action.due is None:
+            return (2, date.max, action.position)
+        return (0 if action.due <= today else 1, action.due, action.position)
+
+    return sorted(open_, key=order)

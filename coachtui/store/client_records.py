@@ -4,11 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from contextlib import suppress
-from datetime import date, datetime
 
 from coachtui.domain.models import (
     Action,
-    ActionStatus,
     CheckIn,
     Client,
     CoachingPlan,
@@ -126,26 +124,6 @@ class ClientRecords(RepositoryBase):
     @synchronized
     def delete_checkin(self, client_id: str, checkin_id: str) -> None:
         self._delete(client_id, "checkins", "check-in", checkin_id)
-
-    @synchronized
-    def due_actions(
-        self, client_id: str, since: datetime | None, *, today: date | None = None
-    ) -> list[Action]:
-        """Open actions to review: those due on or before today, and undated ones agreed before ``since``.
-
-        ``since`` is usually the start of the previous session; ``today`` defaults to the clock's day.
-        """
-        today = today or self._clock().date()
-
-        def is_due(action: Action) -> bool:
-            if action.status != ActionStatus.OPEN:
-                return False
-            if action.due is not None:
-                return action.due <= today
-            return since is not None and action.created_at < since
-
-        due = [a for a in self.list_actions(client_id) if is_due(a)]
-        return sorted(due, key=lambda a: (a.due is None, a.due or date.min, a.position))
 
     # --- sessions ---------------------------------------------------------------------------
 

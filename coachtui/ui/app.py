@@ -7,15 +7,19 @@ from collections.abc import Callable, Iterable
 from datetime import date
 from typing import Protocol, runtime_checkable
 
+from rich.text import Text
 from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.content import Content
 from textual.screen import Screen
 
 from coachtui.config import Settings
+from coachtui.crash import report_crash
+from coachtui.domain.accountability import homework
 from coachtui.domain.live import LiveSession, close_draft
 from coachtui.domain.models import Goal, GoalStatus, LiveDraft, Session, now
-from coachtui.store.errors import StoreError
+from coachtui.store.errors import ReadOnlyError, StoreError
 from coachtui.store.repository import Repository
 from coachtui.ui.commands import ClientCommands, ReflectionCommands
 from coachtui.ui.home.client_form import ClientFormScreen
@@ -55,6 +59,8 @@ class CoachApp(App[None]):
         self.clock = clock
         self.theme = settings.theme if settings.theme in self.available_themes else "textual-dark"
         self.keys = KeyRouter(self, super().on_event)
+        self.crash_message: str | None = None
+        """What the coach reads on stderr after an unexpected error (coachtui.crash), None until one."""
 
     async def on_event(self, event: events.Event) -> None:
         # Keys and pastes from the terminal go through the router, in order; see ui/keys.py.
@@ -65,6 +71,30 @@ class CoachApp(App[None]):
 
     def today(self) -> date:
         return self.clock().date()
+
+    # --- read-only (coachtui --read-only), and unexpected errors --------------------------
+
+    def format_title(self, title: str, sub_title: str) -> Content:
+        # Every screen's header says so when nothing can be saved.
+        if self.repository.read_only:
+            sub_title = f"{sub_title} · read-only" if sub_title else "read-only"
+        return super().format_title(title, sub_title)
+
+    def refused_read_only(self) -> bool:
+        """In a read-only app, say that nothing can be saved and return True."""
+        if self.repository.read_only:
+            self.notify(str(ReadOnlyError(self.repository.data_dir)), title="Read-only", severity="warning")
+        return self.repository.read_only
+
+    def _handle_exception(self, error: Exception) -> None:
+        # Textual's handler renders a traceback with every frame's locals, notes included: coachtui.crash
+        # writes a report without record contents and _fatal_error shows its short message instead.
+        self.crash_message = self.crash_message or report_crash(error)
+        super()._handle_exception(error)
+
+    def _fatal_error(self) -> None:
+        self.bell()
+        self.panic(Text(self.crash_message or "coachtui: an unexpected error stopped coachtui."))
 
     def on_mount(self) -> None:
         if self.settings.keymap:
@@ -134,9 +164,13 @@ class CoachApp(App[None]):
     # --- navigation: screens ask the app to go somewhere ----------------------------------
 
     def new_client(self) -> None:
+        if self.refused_read_only():
+            return
         self.push_screen(ClientFormScreen(None))
 
     def edit_client(self, client_id: str) -> None:
+        if self.refused_read_only():
+            return
         self.push_screen(ClientFormScreen(self.repository.get_client(client_id)))
 
     def open_plan(self, client_id: str) -> None:
@@ -153,7 +187,8 @@ class CoachApp(App[None]):
 
     def start_session(self, client_id: str) -> None:
         """Ask for the session's set-up, then open the live screen (or offer to resume a left session)."""
-
+        if self.refused_read_only():
+            return
         left = [d for d in self.repository.list_drafts() if d.session.client_id == client_id]
         if left:
             self.offer_resume(left[0])
@@ -176,9 +211,7 @@ class CoachApp(App[None]):
                 at=self.clock(),
                 first_goal_id=goals[0].id if goals else None,
             )
-            previous = self.repository.list_sessions(client_id)
-            since = previous[-1].started_at if previous else None
-            due = self.repository.due_actions(client_id, since, today=self.today())
+            due = homework(self.repository.list_actions(client_id), live.session.started_at, self.today())
             self.push_screen(LiveSessionScreen(client, live, goals=goals, due_actions=due))
 
         self.push_screen(StartSessionScreen(heading, framework, client.agreement.session_minutes), begin)
@@ -192,6 +225,8 @@ class CoachApp(App[None]):
         try:
             client = self.repository.get_client(session.client_id)
         except StoreError:
+            return
+        if self.refused_read_only():
             return
         resume = ResumePrompt(draft, client.name)
         empty = resume.empty

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import ast
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 
 import pytest
 
-from coachtui.domain.models import Action, Client
+from coachtui.domain.models import Client
 from coachtui.store import backups
 from coachtui.store.repository import Repository
 from tests.conftest import FakeClock
@@ -67,18 +67,6 @@ def test_an_open_session_is_never_saved_as_closed(data_dir: Path) -> None:
         with pytest.raises(ValueError, match="only a closed session"):
             repo.close_session(make_session(dana.id), [])
         assert repo.list_sessions(dana.id) == []
-
-
-def test_due_actions_are_due_by_the_clocks_day(data_dir: Path) -> None:
-    clock = FakeClock(START)
-    with Repository.open(data_dir, clock=clock) as repo:
-        dana = Client(name="Dana Ortiz")
-        repo.save_client(dana)
-        action = Action(client_id=dana.id, text="Draft the proposal", due=date(2031, 5, 8))
-        repo.save_action(action)
-        assert repo.due_actions(dana.id, None) == []
-        clock.advance(days=2)
-        assert [a.id for a in repo.due_actions(dana.id, None)] == [action.id]
 
 
 def test_an_empty_plan_is_dated_by_the_clock(data_dir: Path) -> None:

@@ -127,22 +127,3 @@ def test_plan_state_of_another_client_is_refused(repo: Repository, client: Clien
     with pytest.raises(ValueError, match="another client"):
         repo.save_plan_state(client.id, state)
     assert repo.list_goals(client.id) == []
-
-
-def test_due_actions(repo: Repository, client: Client) -> None:
-    today = date(2026, 3, 10)
-    last_session = datetime(2026, 3, 3, 10)
-    overdue = Action(client_id=client.id, text="overdue", due=date(2026, 3, 1))
-    due_today = Action(client_id=client.id, text="today", due=today)
-    future = Action(client_id=client.id, text="future", due=date(2026, 3, 11))
-    done = Action(client_id=client.id, text="done", due=date(2026, 3, 1), status=ActionStatus.DONE)
-    undated_old = Action(client_id=client.id, text="undated old", created_at=datetime(2026, 3, 1))
-    undated_new = Action(client_id=client.id, text="undated new", created_at=datetime(2026, 3, 5))
-    for a in (future, done, undated_new, undated_old, due_today, overdue):
-        repo.save_action(a)
-    assert [a.text for a in repo.due_actions(client.id, last_session, today=today)] == [
-        "overdue",
-        "today",
-        "undated old",
-    ]
-    assert [a.text for a in repo.due_actions(client.id, None, today=today)] == ["overdue", "today"]
