@@ -21,6 +21,7 @@ class SessionHead(_Head):
     number: int
     started_at: datetime
     status: SessionStatus = SessionStatus.LIVE
+    next_checkin: date | None = None
 
 
 class ActionHead(_Head):
@@ -48,6 +49,9 @@ def compute_summary(
     open_dues.sort(key=lambda due: (due is None, due or date.min))
     pending = [c for c in checkins if not c.done]
     dates = [c.on_date for c in pending if c.on_date is not None]
+    # The check-in agreed at the close of the latest session counts as much as one in the plan.
+    if closed and closed[-1].next_checkin is not None:
+        dates.append(closed[-1].next_checkin)
     numbers = [c.at_session for c in pending if c.at_session is not None]
     return ClientSummary(
         client_id=client_id,

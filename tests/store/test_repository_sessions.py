@@ -144,3 +144,19 @@ def test_saves_from_many_threads(data_dir: Path, repo: Repository, client: Clien
     with Repository.open(data_dir) as reopened:
         assert len(reopened.list_goals(client.id)) == 90
         assert len(reopened.list_drafts()) == 6
+
+
+def test_the_check_in_agreed_at_the_close_reaches_the_summary(repo: Repository, client) -> None:
+    from datetime import date
+
+    from coachtui.domain.models import CheckIn
+
+    first = as_closed(make_session(client.id, 1))
+    first.next_checkin = date(2026, 12, 14)
+    repo.close_session(first, [])
+    assert repo.summaries()[client.id].next_checkin == date(2026, 12, 14)
+    repo.save_checkin(CheckIn(client_id=client.id, focus="Halfway", on_date=date(2026, 12, 10)))
+    assert repo.summaries()[client.id].next_checkin == date(2026, 12, 10)  # the sooner of the two
+    second = as_closed(make_session(client.id, 2))  # the latest session set none: the plan's stands
+    repo.close_session(second, [])
+    assert repo.summaries()[client.id].next_checkin == date(2026, 12, 10)
