@@ -7,7 +7,6 @@ from collections.abc import Callable, Iterable
 from datetime import date
 from typing import Protocol, runtime_checkable
 
-from rich.text import Text
 from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -15,7 +14,7 @@ from textual.content import Content
 from textual.screen import Screen
 
 from coachtui.config import Settings
-from coachtui.crash import report_crash
+from coachtui.crash import CrashSafeApp
 from coachtui.domain.accountability import homework
 from coachtui.domain.live import LiveSession, close_draft
 from coachtui.domain.models import Goal, GoalStatus, LiveDraft, Session, now
@@ -41,7 +40,7 @@ class SavesOnExit(Protocol):
     def save_now(self) -> None: ...
 
 
-class CoachApp(App[None]):
+class CoachApp(CrashSafeApp, App[None]):
     """The coach's companion: home, live session, reflection and plan screens."""
 
     TITLE = "coachtui"
@@ -59,8 +58,6 @@ class CoachApp(App[None]):
         self.clock = clock
         self.theme = settings.theme if settings.theme in self.available_themes else "textual-dark"
         self.keys = KeyRouter(self, super().on_event)
-        self.crash_message: str | None = None
-        """What the coach reads on stderr after an unexpected error (coachtui.crash), None until one."""
 
     async def on_event(self, event: events.Event) -> None:
         # Keys and pastes from the terminal go through the router, in order; see ui/keys.py.
@@ -72,29 +69,16 @@ class CoachApp(App[None]):
     def today(self) -> date:
         return self.clock().date()
 
-    # --- read-only (coachtui --read-only), and unexpected errors --------------------------
-
     def format_title(self, title: str, sub_title: str) -> Content:
-        # Every screen's header says so when nothing can be saved.
-        if self.repository.read_only:
-            sub_title = f"{sub_title} · read-only" if sub_title else "read-only"
-        return super().format_title(title, sub_title)
+        # coachtui --read-only: every screen's header says so.
+        read_only = " · read-only" if self.repository.read_only else ""
+        return super().format_title(title, f"{sub_title}{read_only}".removeprefix(" · "))
 
     def refused_read_only(self) -> bool:
-        """In a read-only app, say that nothing can be saved and return True."""
+        """In a read-only app (coachtui --read-only), say that nothing can be saved and return True."""
         if self.repository.read_only:
             self.notify(str(ReadOnlyError(self.repository.data_dir)), title="Read-only", severity="warning")
         return self.repository.read_only
-
-    def _handle_exception(self, error: Exception) -> None:
-        # Textual's handler renders a traceback with every frame's locals, notes included: coachtui.crash
-        # writes a report without record contents and _fatal_error shows its short message instead.
-        self.crash_message = self.crash_message or report_crash(error)
-        super()._handle_exception(error)
-
-    def _fatal_error(self) -> None:
-        self.bell()
-        self.panic(Text(self.crash_message or "coachtui: an unexpected error stopped coachtui."))
 
     def on_mount(self) -> None:
         if self.settings.keymap:
@@ -188,7 +172,7 @@ class CoachApp(App[None]):
     def start_session(self, client_id: str) -> None:
         """Ask for the session's set-up, then open the live screen (or offer to resume a left session)."""
         if self.refused_read_only():
-            return
+            return  # a live session autosaves every few seconds: none in a read-only app
         left = [d for d in self.repository.list_drafts() if d.session.client_id == client_id]
         if left:
             self.offer_resume(left[0])
