@@ -3,7 +3,7 @@
 Every phrase is read relative to ``today`` and is case- and whitespace-insensitive:
 
 ============================  =====================================================================
-``2026-12-01``                an ISO date (the only numeric form: ``12/01`` is refused as ambiguous)
+``2026-12-01``                an ISO date; also ``2026/12/01``
 ``today``, ``tomorrow``       also ``tod``, ``tmr``, ``tmrw``
 ``fri``, ``friday``           the next Friday strictly after today (on a Friday, a week from today)
 ``this fri``                  the next Friday on or after today (on a Friday, today)
@@ -14,11 +14,12 @@ Every phrase is read relative to ``today`` and is case- and whitespace-insensiti
 ``end of month``, ``eom``     the last day of this month, today included
 ``+3d``, ``3d``, ``3 days``   in three days; units d, w, m (months), y; ``in 2 weeks``, ``in a month``
 ``27 nov``, ``nov 27``        the next 27 November on or after today; ``27 nov 2027`` is exact
+``31/12``, ``5.5.2027``       a numeric day and month that reads one way only (31 can only be a day)
 ============================  =====================================================================
 
 Adding months keeps the day of the month, clamped to the month's last day (31 Jan + 1m = 28/29 Feb).
-Refused, with a message saying why: slashed or dotted numeric dates (``12/01`` could be either
-way round), days that do not exist (``2026-02-30``), offsets into the past (``-1d``).
+Refused, with a message saying why: numeric dates that read two ways (``12/01`` could be either way
+round), days that do not exist (``2026-02-30``, ``31/02``), offsets into the past (``-1d``).
 """
 
 from __future__ import annotations
@@ -170,6 +171,28 @@ def _calendar_day(text: str, today: date, day: int, month_word: str, year_text: 
     raise DateParseError(text, f"{_MONTH_ABBR[month]} has no day {day}.")
 
 
+def _slashed(text: str, key: str, today: date) -> date | None:
+    """A numeric day and month (``31/12``, ``5.5.2027``): taken when only one reading is a date."""
+    parts = [int(part) for part in key.replace(".", "/").replace(" ", "").split("/")]
+    if parts[0] >= 1000 and len(parts) == 3:  # year first (2026/12/01) is read year-month-day
+        try:
+            return date(*parts)
+        except ValueError:
+            raise DateParseError(text, "there is no such day. Use year-month-day, e.g. 2026-12-01.") from None
+    year_text = str(parts[2]) if len(parts) == 3 and parts[2] >= 1000 else None
+    if len(parts) == 3 and year_text is None:
+        raise DateParseError(text, "write the year in full, or use year-month-day, e.g. 2026-12-01.")
+    first, second = parts[0], parts[1]
+    if first > 12 and second > 12:
+        raise DateParseError(text, "neither number can be a month. Use year-month-day, e.g. 2026-12-01.")
+    if first <= 12 and second <= 12 and first != second:
+        raise DateParseError(
+            text, "day and month could be either way round. Use year-month-day, e.g. 2026-12-01."
+        )
+    day, month = (first, second) if first > 12 or first == second else (second, first)
+    return _calendar_day(text, today, day, _MONTH_ABBR[month].lower(), year_text)
+
+
 def _parse(text: str, key: str, today: date) -> date | None:
     if key in ("today", "tod", "now"):
         return today
@@ -214,9 +237,7 @@ def _parse(text: str, key: str, today: date) -> date | None:
             raise DateParseError(text, "that is too far away.") from None
 
     if _SLASHED.match(key):
-        raise DateParseError(
-            text, "day and month could be either way round. Use year-month-day, e.g. 2026-12-01."
-        )
+        return _slashed(text, key, today)
 
     match = _DAY_MONTH.match(key)
     if match:

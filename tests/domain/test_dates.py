@@ -221,3 +221,26 @@ def test_format_due_is_short_and_flags_overdue(day: date, today: date) -> None:
     shown = format_due(day, today)
     assert 0 < len(shown) <= 16
     assert shown.startswith("overdue") == (day < today)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("31/12", date(2026, 12, 31)),
+        ("12/31", date(2026, 12, 31)),
+        ("5/5", date(2027, 5, 5)),
+        ("31.12.2027", date(2027, 12, 31)),
+        ("2026/12/24", date(2026, 12, 24)),
+    ],
+)
+def test_a_numeric_date_that_reads_one_way_only_is_taken(text: str, expected: date) -> None:
+    assert parse_date(text, date(2026, 12, 1)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "why"),
+    [("31/02", "Feb has no day 31"), ("13/14", "neither number can be a month"), ("31/12/27", "year in full")],
+)
+def test_a_numeric_date_that_cannot_be_gets_the_real_reason(text: str, why: str) -> None:
+    with pytest.raises(DateParseError, match=why):
+        parse_date(text, date(2026, 12, 1))

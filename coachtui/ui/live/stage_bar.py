@@ -24,7 +24,8 @@ class StageView:
 
 
 def minutes(seconds: float) -> str:
-    return f"{int(seconds // 60)}m"
+    """Whole minutes; "<1m" for a stage held for seconds (it steadies the bar: no repaint every second)."""
+    return "<1m" if 0 < seconds < 60 else f"{int(seconds // 60)}m"
 
 
 class StageBar(Static):
