@@ -28,9 +28,14 @@ def _live(
     )
 
 
+# The footer shows them in this order and drops what does not fit, so the key that ends the session comes
+# first and only the keys of every session are shown: at 80 columns all of them fit, with quit and help.
 LIVE_BINDINGS: list[BindingType] = [
+    _live("f10", "end_session", "End", "end_session", "end the session: summary, next check-in, reflection"),
     _live("ctrl+n", "next_stage", "Next stage", "next_stage", "move to the next stage of the model"),
-    _live("ctrl+b", "previous_stage", "Prev stage", "previous_stage", "back to the previous stage"),
+    _live(
+        "ctrl+b", "previous_stage", "Prev stage", "previous_stage", "back to the previous stage", show=False
+    ),
     *[
         _live(
             key,
@@ -49,7 +54,14 @@ LIVE_BINDINGS: list[BindingType] = [
         "ask_question",
         "put the suggested question into the notes, marked asked",
     ),
-    _live("ctrl+f", "next_question", "Next Q", "next_question", "offer another question for this stage"),
+    _live(
+        "ctrl+f",
+        "next_question",
+        "Next Q",
+        "next_question",
+        "offer another question for this stage",
+        show=False,
+    ),
     _live("ctrl+r", "previous_question", "Prev Q", "previous_question", "the question before", show=False),
     _live(
         "f8",
@@ -59,7 +71,15 @@ LIVE_BINDINGS: list[BindingType] = [
         "mark the question asked without inserting it",
         show=False,
     ),
-    _live("ctrl+t", "cycle_kind", "Kind", "cycle_kind", "this line: note → insight → client quote → private"),
+    # Not in the footer: the line under the notes teaches it, with the kind of the line.
+    _live(
+        "ctrl+t",
+        "cycle_kind",
+        "Kind",
+        "cycle_kind",
+        "this line: note → insight → client quote → private",
+        show=False,
+    ),
     _live(
         "ctrl+l",
         "new_action",
@@ -80,5 +100,4 @@ LIVE_BINDINGS: list[BindingType] = [
         "f9", "toggle_side", "Side pane", "toggle_side", "show or hide the questions and actions", show=False
     ),
     _live("ctrl+s", "save", "Save now", "save", "save now (it autosaves anyway)", show=False),
-    _live("f10", "end_session", "End", "end_session", "end the session: summary, next check-in, reflection"),
 ]

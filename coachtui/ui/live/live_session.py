@@ -80,7 +80,7 @@ class LiveSessionScreen(LiveCommitments):
                 yield PromptDeck(id="deck")
                 yield Static("", id="actions-title")
                 yield SessionActions(id="session-actions")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.call_after_refresh(live_session_started)  # keeps garbage collections off the typing path
@@ -120,7 +120,7 @@ class LiveSessionScreen(LiveCommitments):
         self.query_one(SessionClock).show(
             live.elapsed_seconds(now), live.session.planned_minutes, settings.end_warning_minutes, closing
         )
-        self.query_one(StageBar).show(views.stage_views(live, now), compact=self.size.width < 100)
+        self.query_one(StageBar).show(views.stage_views(live, now), self.size.width)
 
     def watch_deck(self) -> None:
         rows = 4 if self.size.height >= 30 else 2

@@ -37,13 +37,25 @@ class StageBar(Static):
 
     _shown: list[str | tuple[str, str]] | None = None
 
-    def show(self, stages: list[StageView], compact: bool = False) -> None:
+    def show(self, stages: list[StageView], width: int) -> None:
+        """Show `stages` in `width` columns: with their F-keys when they fit, else a shorter bar."""
+        for keys, gap in ((True, "  "), (True, " "), (False, "  ")):
+            parts = self._parts(stages, keys=keys, gap=gap)
+            if sum(len(part if isinstance(part, str) else part[0]) for part in parts) <= width - 2:
+                break
+        if parts == self._shown:
+            return  # shown every second, but it only changes once a minute or on a new stage
+        self._shown = parts
+        self.update(Content.assemble(*parts))
+
+    @staticmethod
+    def _parts(stages: list[StageView], keys: bool, gap: str) -> list[str | tuple[str, str]]:
         parts: list[str | tuple[str, str]] = []
         for index, stage in enumerate(stages):
             if index:
-                parts.append("  ")
+                parts.append(gap)
             marker = "▶" if stage.current else ("●" if stage.seconds >= 60 else "○")
-            if not compact:
+            if keys:
                 parts.append((f"{stage.key} ", "dim"))
             parts.append((f"{marker} {stage.name}", "bold reverse" if stage.current else ""))
             if stage.seconds >= 60 or stage.current:
@@ -51,7 +63,4 @@ class StageBar(Static):
                 if stage.timebox_seconds and stage.current:
                     spent += f"/{minutes(stage.timebox_seconds)}"
                 parts.append((spent, "bold $warning" if stage.over_timebox else ""))
-        if parts == self._shown:
-            return  # shown every second, but it only changes once a minute or on a new stage
-        self._shown = parts
-        self.update(Content.assemble(*parts))
+        return parts
