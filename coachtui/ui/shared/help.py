@@ -63,10 +63,11 @@ class HelpScreen(ModalScreen[None]):
         with Vertical(id="help-box"):
             yield Static(f"Keys: {self._title}", id="help-title")
             table: DataTable[str] = DataTable(cursor_type="row", zebra_stripes=True)
-            table.add_columns("Key", "What it does", "Id (for keymap in config.toml)")
+            # The id before the description: on a narrow terminal the description is what gets cut.
+            table.add_columns("Key", "Id (keymap)", "What it does")
             for row in self._rows:
                 what = f"{row.description}: {row.detail}" if row.detail else row.description
-                table.add_row(row.key, what, row.binding_id)
+                table.add_row(row.key, row.binding_id, what)
             yield table
             yield Static(
                 "Every key is also in the command palette (ctrl+p). Remap a key by its id in config.toml.",

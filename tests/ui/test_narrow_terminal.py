@@ -1,4 +1,4 @@
-"""The stage bar's minutes: a stage held for seconds says so, instead of a misleading 0m."""
+"""What must stay on screen in a small terminal: the stage keys and times, the whole binding ids in help."""
 
 from __future__ import annotations
 
@@ -25,3 +25,24 @@ def test_the_stage_keys_stay_on_the_bar_while_they_fit() -> None:
     oskar = ["Outcome", "Scaling", "Know-how", "Affirm + Action", "Review"]
     assert _bar(80, oskar).count("F") >= 5  # keys kept, gaps narrowed
     assert "F2" not in _bar(50, oskar)  # too narrow even so: names and times only
+
+
+async def test_help_shows_whole_binding_ids_at_100_columns(make_app, dana) -> None:
+    """The ids are what a coach types into config.toml to remap a key: they are never cut."""
+    from textual.widgets import DataTable
+
+    from coachtui.ui.live.live_keys import LIVE_BINDINGS
+    from tests.ui.burst import burst
+
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await burst(pilot, "s")
+        await burst(pilot, ["ctrl+s"])
+        await burst(pilot, ["f1"])
+        table = app.screen.query_one(DataTable)
+        widths = [column.get_render_width(table) for column in table.ordered_columns]
+        labels = [str(column.label) for column in table.ordered_columns]
+        id_column = labels.index("Id (keymap)")
+        longest = max(len(b.id or "") for b in LIVE_BINDINGS)  # type: ignore[union-attr]
+        assert widths[id_column] >= longest
+        assert sum(widths[: id_column + 1]) <= table.size.width  # the whole id column is on screen
