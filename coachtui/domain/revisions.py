@@ -119,14 +119,24 @@ def describe_change(change: FieldChange, names: Mapping[str, str] | None = None)
     return f"{field_label(change.field)}: {before} → {after}"
 
 
+GOAL_AGREED_FIELDS = frozenset(
+    {"title", "specific", "measure", "achievable", "relevant", "target_date", "planned_sessions", "status"}
+)
+"""What the client agreed about a goal: its wording, its target and date, whether it still stands."""
+
+
 def needs_reason(
     kind: TargetKind, changes: Iterable[FieldChange], *, added: bool = False, deleted: bool = False
 ) -> bool:
-    """Return whether to ask the coach why: any change to a goal, or a changed due date of an action."""
+    """Return whether to ask the coach why: something the client agreed changed (a goal's wording,
+    target, metric or date; an action's due date). Never for something new: it is its own reason."""
+    if added:
+        return False
+    fields = [change.field for change in changes]
     if kind == "goal":
-        return True
-    if kind == "action" and not added and not deleted:
-        return any(change.field == "due" for change in changes)
+        return deleted or any(f in GOAL_AGREED_FIELDS or f.startswith("metric.") for f in fields)
+    if kind == "action" and not deleted:
+        return "due" in fields
     return False
 
 

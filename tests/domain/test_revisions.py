@@ -111,11 +111,15 @@ def test_a_change_reads_in_coaching_words_with_goal_titles_for_ids() -> None:
     assert field_label("some_new.field") == "some new field"
 
 
-def test_a_reason_is_asked_for_goals_and_changed_due_dates_only() -> None:
+def test_a_reason_is_asked_when_something_the_client_agreed_changes() -> None:
     due = [FieldChange(field="due", before="2026-11-27", after="2026-12-04")]
     words = [FieldChange(field="text", before="a", after="b")]
-    assert needs_reason("goal", words)
-    assert needs_reason("goal", [], added=True)
+    title = [FieldChange(field="title", before="a", after="b")]
+    target = [FieldChange(field="metric.target", before="5", after="8")]
+    assert needs_reason("goal", title) and needs_reason("goal", target)
+    assert needs_reason("goal", [FieldChange(field="target_date", before="", after="2027-01-31")])
+    assert not needs_reason("goal", title, added=True)  # a new goal is its own reason
+    assert not needs_reason("goal", [FieldChange(field="position", before="0", after="1")])
     assert needs_reason("action", due)
     assert not needs_reason("action", words)
     assert not needs_reason("action", due, added=True)

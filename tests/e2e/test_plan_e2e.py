@@ -52,10 +52,7 @@ def test_edit_a_plan_by_keyboard_and_quit(tmp_path: Path) -> None:
         app.type("20")
         app.keys("Enter")
         app.type("km")
-        app.keys("C-s")
-        app.wait_for("Why this change?")
-        app.type("Dana chose it in session 1")
-        app.keys("Enter")
+        app.keys("C-s")  # a new goal asks no "why this change?": it is its own reason
         app.wait_for("km a week: 5 → 20 km")
 
         # Two actions under the goal (the cursor stays on what was just added).
@@ -104,7 +101,7 @@ def test_edit_a_plan_by_keyboard_and_quit(tmp_path: Path) -> None:
     revisions = sorted(stored["revisions"].values(), key=lambda r: r["at"])
     summaries = [r["summary"] for r in revisions]
     assert summaries[0] == "Added goal 'Run a 10k race'"
-    assert revisions[0]["reason"] == "Dana chose it in session 1" and revisions[0]["client_decided"] is True
+    assert revisions[0]["reason"] == "" and revisions[0]["client_decided"] is True
     assert "Moved action 'Run three times this week' up" in summaries
     assert summaries[-1] == "Undid: Marked action 'Buy running shoes' done"
     assert {"field": "status", "before": "done", "after": "open"} in revisions[-1]["changes"]

@@ -135,18 +135,19 @@ def _goal_form(screen: PlanEditorScreen, goal: Goal | None, after_id: str | None
         label = repr(short(new.title))
         if goal is None:
             state = insert_goal(screen.plan.state, new, after_id)
-            revision = screen.plan.revision(
-                "goal", new.id, f"Added goal {label}", diff_records(None, new), asked=True
-            )
+            revision = screen.plan.revision("goal", new.id, f"Added goal {label}", diff_records(None, new))
+            asked = False
         else:
             changes = diff_records(goal, new)
             if not changes:
                 return
             state = replace_item(screen.plan.state, new)
+            asked = needs_reason("goal", changes)
             summary = f"Changed goal {label}: {_changed(changes)}"
-            revision = screen.plan.revision("goal", new.id, summary, changes, asked=True)
+            revision = screen.plan.revision("goal", new.id, summary, changes, asked=asked)
         screen.commit(state, [revision], RowKey("goal", new.id))
-        ask_reason(screen, revision)
+        if asked:
+            ask_reason(screen, revision)
 
     initial = initial_values(base, GOAL_FIELDS)
     if goal is None:
