@@ -8,7 +8,7 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
-from coachtui import __version__
+from coachtui import __version__, crash
 from coachtui.config import ConfigError, Settings, load_settings
 
 
@@ -22,6 +22,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--data-dir",
         metavar="DIR",
         help="the data folder to use (default: $COACHTUI_DATA_DIR, else your platform's user data folder)",
+    )
+    parser.add_argument(
+        "--read-only",
+        action="store_true",
+        help="look without saving: open the data folder read-only (beside a coachtui already using it)",
     )
     parser.add_argument("--version", action="version", version=f"coachtui {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -43,7 +48,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    # First: an unexpected error anywhere gives a short message and a report, never a traceback.
+    crash.install()
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.read_only and args.command:
+        parser.error(f"--read-only opens the app to look; it does not go with {args.command}")
     try:
         settings = load_settings()
     except ConfigError as error:
@@ -57,7 +67,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     data_dir = resolve_data_dir(args.data_dir or settings.data_dir)
     if args.command == "repair":
         return _repair(data_dir)
-    return _run(settings, data_dir)
+    return _run(settings, data_dir, read_only=args.read_only)
 
 
 def _repair(data_dir: Path) -> int:
@@ -87,7 +97,7 @@ def _open_failure(data_dir: Path, error: Exception) -> str:
     return message
 
 
-def _run(settings: Settings, data_dir: Path, *, sample: bool = False) -> int:
+def _run(settings: Settings, data_dir: Path, *, sample: bool = False, read_only: bool = False) -> int:
     from coachtui.domain.models import now
     from coachtui.store.errors import StoreError
     from coachtui.store.paths import ensure_private_dir
@@ -96,8 +106,12 @@ def _run(settings: Settings, data_dir: Path, *, sample: bool = False) -> int:
     # One clock for the store and the app: what the store dates and what the screens show agree.
     clock = now
     try:
-        ensure_private_dir(data_dir)
-        repository = Repository.open(data_dir, clock=clock)
+        if not read_only:
+            ensure_private_dir(data_dir)
+        elif not data_dir.is_dir():
+            raise StoreError(f"{data_dir} does not exist, so there is nothing to look at.")
+        crash.set_report_folder(data_dir)
+        repository = Repository.open(data_dir, clock=clock, read_only=read_only)
     except (StoreError, OSError) as error:
         print(_open_failure(data_dir, error), file=sys.stderr)
         return 1
@@ -115,4 +129,5 @@ def _run(settings: Settings, data_dir: Path, *, sample: bool = False) -> int:
         app.run()
     finally:
         repository.close()
-    return 0
+    # After an unexpected error Textual has printed coachtui.crash's message; the exit code says so too.
+    return 1 if app.return_code else 0

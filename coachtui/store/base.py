@@ -70,6 +70,8 @@ class RepositoryBase:
         self._search: SearchIndex | None = None
         """The notes index, opened by the first search (its module imports sqlite3, which start-up never needs)."""
         self._drafts = DraftFolder(self.data_dir / DRAFTS_DIR)
+        self._draft_notices: list[str] = []
+        """Drafts that could not be used, set aside or left by ``list_drafts``, for the coach to read."""
 
     def _writable(self) -> None:
         if self.read_only:

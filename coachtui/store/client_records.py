@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from contextlib import suppress
+from pathlib import Path
 
 from coachtui.domain.models import (
     Action,
@@ -21,7 +22,7 @@ from coachtui.domain.session_deletion import SessionDeletion
 from coachtui.store.base import RepositoryBase, synchronized
 from coachtui.store.documents import TinyFile
 from coachtui.store.drafts import check_id
-from coachtui.store.errors import RecordNotFound, StoreError
+from coachtui.store.errors import CorruptFileError, RecordNotFound, SaveError, StoreError
 from coachtui.store.summary import SessionHead
 
 
@@ -222,10 +223,17 @@ class ClientRecords(RepositoryBase):
     def list_drafts(self) -> list[LiveDraft]:
         """Drafts left by a crash, oldest first; drafts of sessions since closed or erased are dropped.
 
-        Raises CorruptFileError for a draft that cannot be read (it is left in place).
+        A draft that cannot be read is never a reason not to open: it is set aside (renamed
+        ``<id>.broken-<time>.json``, kept) or, read-only or from a newer coachtui, left as it is and
+        skipped; ``take_draft_notices`` says which, once.
         """
         drafts = []
-        for draft in self._drafts.load_all():
+        for path in self._drafts.paths():
+            try:
+                draft = self._drafts.load(path)
+            except StoreError as error:
+                self._draft_notices.append(self._set_aside_draft(path, error))
+                continue
             session = draft.session
             if self._practice.find("clients", Client, "id", session.client_id) is None:
                 stale = True
@@ -241,6 +249,23 @@ class ClientRecords(RepositoryBase):
             elif not self.read_only:
                 self._drafts.discard(session.id)
         return sorted(drafts, key=lambda d: d.saved_at)
+
+    def _set_aside_draft(self, path: Path, error: StoreError) -> str:
+        # The reason names the field and the problem (pydantic's message, never the value typed).
+        reason = error.reason if isinstance(error, CorruptFileError) else str(error)
+        if self.read_only or not isinstance(error, CorruptFileError):
+            return f"A live-session draft, {path}, cannot be used ({reason}); it was left as it is."
+        try:
+            kept = self._drafts.set_aside(path, self._clock().strftime("%Y%m%d-%H%M%S"))
+        except SaveError as failure:
+            return f"A live-session draft, {path}, cannot be read ({reason}) nor set aside: {failure}"
+        return f"A live-session draft, {path.name}, cannot be read ({reason}). It was kept as {kept}."
+
+    @synchronized
+    def take_draft_notices(self) -> list[str]:
+        """What ``list_drafts`` found wrong with drafts since last asked (for the coach), then forgets it."""
+        notices, self._draft_notices[:] = list(self._draft_notices), []
+        return notices
 
     @synchronized
     def discard_draft(self, session_id: str) -> None:

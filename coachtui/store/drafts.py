@@ -36,6 +36,8 @@ from coachtui.store.paths import ensure_private_dir
 DRAFT_TABLE = "draft"
 REFLECTIONS_DIR = "reflections"
 """Unfinished reflections: ``drafts/reflections/<session_id>.json``."""
+BROKEN_MARK = ".broken-"
+"""A draft that cannot be read is kept as ``<session_id>.broken-<YYYYmmdd-HHMMSS>.json`` and skipped."""
 
 __all__ = ["DRAFT_TABLE", "REFLECTIONS_DIR", "DraftFolder", "check_id"]
 
@@ -59,7 +61,21 @@ class DraftFolder:
             raise StoreError(
                 f"Cannot read the drafts folder {self.folder}: {error.strerror or error}."
             ) from error
-        return [self.folder / name for name in names if not name.startswith(".")]
+        return [self.folder / name for name in names if not name.startswith(".") and BROKEN_MARK not in name]
+
+    def set_aside(self, path: Path, stamp: str) -> Path:
+        """Keep an unreadable draft under a name no scan reads again: ``<stem>.broken-<stamp>.json``."""
+        kept = path.with_name(f"{path.stem}{BROKEN_MARK}{stamp}.json")
+        attempt = 1
+        while kept.exists():
+            attempt += 1
+            kept = path.with_name(f"{path.stem}{BROKEN_MARK}{stamp}-{attempt}.json")
+        try:
+            os.replace(path, kept)
+            fsync_dir(path.parent)
+        except OSError as error:
+            raise SaveError(path, error) from error
+        return kept
 
     def _write(self, path: Path, kind: FileKind, record: BaseModel) -> None:
         data = {META_TABLE: {"1": meta_document(kind)}, DRAFT_TABLE: {"1": to_document(record)}}

@@ -76,9 +76,12 @@ def test_corrupt_client_file_is_never_written(data_dir: Path, practice: Path, ki
 def test_corrupt_draft_is_reported_and_kept(data_dir: Path, practice: Path) -> None:
     draft = data_dir / "drafts" / "abc123.json"
     draft.write_bytes(b'{"draft": ')
-    with Repository.open(data_dir) as repo, pytest.raises(CorruptFileError, match="abc123.json"):
-        repo.list_drafts()
-    assert draft.read_bytes() == b'{"draft": '
+    with Repository.open(data_dir) as repo:
+        assert repo.list_drafts() == []
+        (notice,) = repo.take_draft_notices()
+    (kept,) = (data_dir / "drafts").glob("abc123.broken-*.json")
+    assert "abc123.json" in notice and str(kept) in notice
+    assert kept.read_bytes() == b'{"draft": ' and not draft.exists()
 
 
 @pytest.mark.parametrize("where", ["file", "record"])
@@ -110,8 +113,10 @@ def test_newer_draft_is_refused(data_dir: Path, practice: Path) -> None:
         repo.save_draft(LiveDraft(session=make_session("c0ffee000001", 1, id="5e5510000001")))
     draft = data_dir / "drafts" / "5e5510000001.json"
     draft.write_bytes(draft.read_bytes().replace(b'"schema_version":1', b'"schema_version":3'))
-    with Repository.open(data_dir) as repo, pytest.raises(NewerSchemaError):
-        repo.list_drafts()
+    with Repository.open(data_dir) as repo:
+        assert repo.list_drafts() == []
+        (notice,) = repo.take_draft_notices()
+    assert "newer coachtui" in notice and draft.exists()
 
 
 V0_PRACTICE = {

@@ -51,6 +51,9 @@ class HomeScreen(CoachScreen[None]):
         # A session left open by a crash or a closed terminal is offered first.
         for draft in self.coach.repository.list_drafts():
             self.coach.offer_resume(draft)
+        # A draft that could not be read was set aside (kept under a new name): say which.
+        for notice in self.coach.repository.take_draft_notices():
+            self.notify(notice, title="A draft could not be used", severity="warning", timeout=30)
 
     def on_screen_resume(self) -> None:
         self.refresh_clients()
