@@ -13,6 +13,15 @@ from coachtui.cli import main
 from coachtui.store.repository import Repository
 
 
+@pytest.fixture(autouse=True)
+def _keep_the_exception_hooks(monkeypatch: pytest.MonkeyPatch) -> None:
+    """main() installs coachtui.crash's hooks; the test process gets its own back afterwards."""
+    import threading
+
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    monkeypatch.setattr(threading, "excepthook", threading.excepthook)
+
+
 def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "coachtui", *args],
@@ -28,6 +37,7 @@ def test_version_and_help() -> None:
     assert run("--version").stdout.strip() == f"coachtui {__version__}"
     help_text = run("--help").stdout
     assert "--data-dir" in help_text and "demo" in help_text and "repair" in help_text
+    assert "--read-only" in help_text
 
 
 def test_second_instance_is_refused_with_a_clear_message(
@@ -36,7 +46,37 @@ def test_second_instance_is_refused_with_a_clear_message(
     with Repository.open(tmp_path):
         assert main(["--data-dir", str(tmp_path)]) == 1
     message = capsys.readouterr().err
-    assert "coachtui" in message and str(tmp_path) in message
+    assert message.startswith("coachtui: Another coachtui") and str(tmp_path) in message
+    assert f"coachtui --data-dir {tmp_path} --read-only" in message
+
+
+def test_read_only_opens_beside_a_running_coachtui_without_writing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from coachtui.domain.models import Client
+
+    with Repository.open(tmp_path) as running:
+        running.save_client(Client(name="Ann Lee"))
+        seen = []
+        monkeypatch.setattr(
+            "coachtui.ui.app.CoachApp.run",
+            lambda self: seen.append(
+                (self.repository.read_only, [c.name for c in self.repository.list_clients()])
+            ),
+        )
+        before = sorted((p.name, p.stat().st_mtime_ns) for p in tmp_path.rglob("*"))
+        assert main(["--data-dir", str(tmp_path), "--read-only"]) == 0
+        assert seen == [(True, ["Ann Lee"])]
+        assert sorted((p.name, p.stat().st_mtime_ns) for p in tmp_path.rglob("*")) == before
+
+
+def test_read_only_needs_an_existing_folder_and_goes_with_no_command(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["--data-dir", str(tmp_path / "none"), "--read-only"]) == 1
+    assert "does not exist" in capsys.readouterr().err and not (tmp_path / "none").exists()
+    with pytest.raises(SystemExit):
+        main(["--data-dir", str(tmp_path), "--read-only", "repair"])
 
 
 def test_corrupt_practice_file_is_named_and_left_untouched(
@@ -47,7 +87,10 @@ def test_corrupt_practice_file_is_named_and_left_untouched(
     practice = tmp_path / "practice.json"
     practice.write_text('{"clients": {"1": {"name": ')
     assert main(["--data-dir", str(tmp_path)]) == 1
-    assert "practice.json" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert (
+        "practice.json" in err and err.startswith("coachtui: Cannot read") and "coachtui: coachtui" not in err
+    )
     assert practice.read_text() == '{"clients": {"1": {"name": '
 
 
@@ -131,3 +174,25 @@ def test_a_corrupt_practice_file_offers_the_repair(
     (tmp_path / "practice.json").write_text("{")
     assert main(["--data-dir", str(tmp_path)]) == 1
     assert "repair" in capsys.readouterr().err
+
+
+async def test_a_read_only_app_says_so_and_refuses_to_save(tmp_path: Path) -> None:
+    from coachtui.config import Settings
+    from coachtui.domain.models import Client
+    from coachtui.ui.app import make_app
+
+    with Repository.open(tmp_path) as running:
+        running.save_client(Client(name="Ann Lee"))
+        with Repository.open(tmp_path, read_only=True) as looking:
+            app = make_app(Settings(), looking)
+            async with app.run_test(size=(120, 40)) as pilot:
+                await pilot.pause()
+                assert "read-only" in str(
+                    app.format_title(app.screen.title or "", app.screen.sub_title or "")
+                )
+                for key in ("n", "e", "s"):
+                    app.clear_notifications()
+                    await pilot.press(key)
+                    await pilot.pause()
+                    assert any("read-only" in n.message for n in app._notifications), key
+                    assert app.screen.__class__.__name__ == "HomeScreen"

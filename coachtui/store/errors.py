@@ -6,6 +6,7 @@ what is wrong, and says what happened to the coach's data and what to do next.
 
 from __future__ import annotations
 
+import shlex
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -32,7 +33,7 @@ class CorruptFileError(StoreError):
             offer = f"The latest backup is {latest_backup}."
         else:
             offer = "There is no backup of it yet."
-        super().__init__(f"coachtui cannot read {self.path}: {reason}. The file was left untouched. {offer}")
+        super().__init__(f"Cannot read {self.path}: {reason}. The file was left untouched. {offer}")
 
 
 class PracticeMissingError(StoreError):
@@ -62,6 +63,11 @@ class NewerSchemaError(StoreError):
         )
 
 
+def read_only_command(data_dir: Path) -> str:
+    """The command that opens ``data_dir`` read-only, beside the coachtui that holds it."""
+    return f"coachtui --data-dir {shlex.quote(str(data_dir))} --read-only"
+
+
 class StoreLockedError(StoreError):
     """Another coachtui holds the data folder's lock."""
 
@@ -71,7 +77,7 @@ class StoreLockedError(StoreError):
         who = f"Another coachtui (pid {pid})" if pid is not None else "Another coachtui"
         super().__init__(
             f"{who} is using {self.data_dir}. Close it first, "
-            "or open this one read-only to look without saving."
+            f"or run {read_only_command(self.data_dir)} to look without saving."
         )
 
 
@@ -81,8 +87,8 @@ class ReadOnlyError(StoreError):
     def __init__(self, where: Path) -> None:
         self.where = Path(where)
         super().__init__(
-            f"{self.where} is open read-only, so this change cannot be saved. "
-            "Close the other coachtui and reopen to make changes."
+            f"{self.where} is open read-only (--read-only), so this change was not saved. "
+            "To make changes, close any other coachtui on this folder and start coachtui without --read-only."
         )
 
 

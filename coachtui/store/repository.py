@@ -30,7 +30,7 @@ from coachtui.store.base import CLIENTS_DIR, DRAFTS_DIR, Clock, synchronized
 from coachtui.store.client_records import ClientRecords
 from coachtui.store.documents import Setting
 from coachtui.store.drafts import REFLECTIONS_DIR, check_id
-from coachtui.store.errors import RecordNotFound, SaveError, StoreError
+from coachtui.store.errors import RecordNotFound, SaveError, StoreError, read_only_command
 from coachtui.store.finder import Candidate, pick
 from coachtui.store.lock import DataDirLock
 from coachtui.store.note_search import NoteSearch
@@ -73,7 +73,7 @@ class Repository(ClientRecords, ReflectionRecords, NoteSearch):
             except OSError as error:
                 raise StoreError(
                     f"Cannot open {data_dir} for writing: {error.strerror or error}. "
-                    "It can still be opened read-only."
+                    f"It can still be opened read-only: {read_only_command(data_dir)}"
                 ) from error
         repository = cls(data_dir, read_only=read_only, lock=lock, clock=clock)
         try:

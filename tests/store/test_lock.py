@@ -28,7 +28,7 @@ def test_second_lock_is_refused_with_pid_and_folder(tmp_path: Path) -> None:
     assert caught.value.pid == os.getpid()
     assert str(caught.value) == (
         f"Another coachtui (pid {os.getpid()}) is using {tmp_path}. Close it first, "
-        "or open this one read-only to look without saving."
+        f"or run coachtui --data-dir {tmp_path} --read-only to look without saving."
     )
     first.release()
     again = DataDirLock(tmp_path)
