@@ -132,6 +132,16 @@ class CheckIn(Record):
     on_date: date | None = None
     focus: str = ""
     done: bool = False
+    held_on: date | None = None
+    """When it was held, with the client's answers below."""
+    working: str = ""
+    """What is working, in the client's words."""
+    not_working: str = ""
+    """What is not working."""
+    adjust: str = ""
+    """How to adjust: the plan, the actions, the way of working together."""
+    client_progress: int | None = Field(default=None, ge=0, le=10)
+    """Does the client feel progress? Their own 0-10."""
 
 
 class FieldChange(BaseModel):

@@ -6,16 +6,25 @@ remove) and the client's scaling ratings: each a dialog whose answer goes into t
 
 from __future__ import annotations
 
+from typing import Any
+
+from pydantic import ValidationError
 from textual import on
 from textual.reactive import reactive
 
 from coachtui.domain.live import LiveSession
-from coachtui.domain.models import Action, Client, Goal
+from coachtui.domain.models import Action, CheckIn, Client, Goal
+from coachtui.domain.plan_edits import with_values
+from coachtui.domain.revisions import diff_records, make_revision
+from coachtui.store.errors import StoreError
 from coachtui.ui.live.accountability import AccountabilityScreen, Reviewed
 from coachtui.ui.live.action_builder import ActionBuilderScreen
 from coachtui.ui.live.saving import LiveSaving
 from coachtui.ui.live.scaling import RatingInput, ScalingScreen
 from coachtui.ui.live.session_actions import SessionActions
+from coachtui.ui.plan.plan_fields import CHECKIN_QUESTIONS, initial_values
+from coachtui.ui.plan.plan_item_form import PlanItemForm
+from coachtui.ui.shared.key_hints import hint
 
 
 class LiveCommitments(LiveSaving):
@@ -43,6 +52,12 @@ class LiveCommitments(LiveSaving):
             self.notes.focus()
 
         self.app.push_screen(AccountabilityScreen(due, self.coach.today()), done)
+
+    def offer_checkin(self) -> None:
+        """Say so when the plan has a check-in point on this session: the coach holds it when it fits."""
+        if self.checkin_due() is not None:
+            keys = hint(self, ("live.hold_checkin", "holds it"))
+            self.notify(f"The plan has a check-in point on this session: {keys}.", timeout=8)
 
     def action_new_action(self) -> None:
         self._open_builder(None)
@@ -76,6 +91,50 @@ class LiveCommitments(LiveSaving):
     @on(SessionActions.LeaveRequested)
     def _leave_actions(self) -> None:
         self.notes.focus()
+
+    def checkin_due(self) -> CheckIn | None:
+        """The plan's check-in point that falls on this session (by number or date), not yet held."""
+        today = self.coach.today()
+        for checkin in self.coach.repository.list_checkins(self.client.id):
+            on_time = checkin.at_session == self.live.session.number or (
+                checkin.on_date is not None and checkin.on_date <= today
+            )
+            if on_time and not checkin.done:
+                return checkin
+        return None
+
+    def action_hold_checkin(self) -> None:
+        checkin = self.checkin_due()
+        if checkin is None:
+            self.notify("No check-in point falls on this session; the plan editor adds one.", timeout=4)
+            return
+
+        def done(values: dict[str, Any] | None) -> None:
+            self.notes.focus()
+            if values is None:
+                return
+            try:
+                held = with_values(checkin, values)
+            except ValidationError as problem:
+                self.notify(f"Not saved: {problem.errors()[0]['msg']}", severity="error")
+                return
+            held = held.model_copy(update={"done": held.held_on is not None})
+            summary = f"Held check-in in session {self.live.session.number}"
+            revision = make_revision(
+                self.client.id, self.coach.clock(), "checkin", held.id, summary, diff_records(checkin, held)
+            )
+            try:
+                self.coach.repository.save_checkin(held)
+                self.coach.repository.add_revision(revision)
+            except StoreError as problem:
+                self.notify(str(problem), title="Check-in not saved", severity="error", timeout=10)
+                return
+            self.notify("Check-in recorded in the plan.", timeout=3)
+
+        initial = initial_values(checkin, CHECKIN_QUESTIONS)
+        initial["held_on"] = initial["held_on"] or self.coach.today().isoformat()
+        heading = f"Check-in · {checkin.focus or 'how is it going?'}"
+        self.app.push_screen(PlanItemForm(heading, CHECKIN_QUESTIONS, initial, self.coach.today()), done)
 
     def action_rate(self) -> None:
         def done(result: RatingInput | None) -> None:

@@ -97,6 +97,14 @@ LIVE_BINDINGS: list[BindingType] = [
         show=False,
     ),
     _live(
+        "f12",
+        "hold_checkin",
+        "Check-in",
+        "hold_checkin",
+        "hold the plan's check-in point due now",
+        show=False,
+    ),
+    _live(
         "f9", "toggle_side", "Side pane", "toggle_side", "show or hide the questions and actions", show=False
     ),
     _live("ctrl+s", "save", "Save now", "save", "save now (it autosaves anyway)", show=False),

@@ -89,6 +89,7 @@ class LiveSessionScreen(LiveCommitments):
         self._show_live()
         self.watch_note_kind(self.note_kind)
         self.review_homework(self._due_actions)
+        self.offer_checkin()
         self.start_saving()
 
     def on_unmount(self) -> None:

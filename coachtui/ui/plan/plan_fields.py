@@ -49,8 +49,17 @@ VISION_FIELDS = [
 CHECKIN_FIELDS = [
     FieldSpec("at_session", "At session", "int", placeholder="e.g. 4", low=1, high=200),
     FieldSpec("on_date", "On date", "date", placeholder=DATES),
-    FieldSpec("focus", "Focus", placeholder="what is working, what is not, how to adjust?"),
+    FieldSpec("focus", "Focus", placeholder="what this check-in should cover"),
 ]
+
+CHECKIN_QUESTIONS = [
+    FieldSpec("working", "Working", placeholder="what is working?"),
+    FieldSpec("not_working", "Not working", placeholder="what is not working?"),
+    FieldSpec("adjust", "Adjust", placeholder="how shall we adjust?"),
+    FieldSpec("client_progress", "Progress 0-10", "int", placeholder="do you feel progress? 0-10", high=10),
+    FieldSpec("held_on", "Held on", "date", placeholder="empty: not held yet"),
+]
+"""Holding a check-in: the plan's four questions, answered with the client (source 001)."""
 
 
 def action_fields(goals: Sequence[Goal]) -> list[FieldSpec]:

@@ -23,6 +23,7 @@ from coachtui.domain.revisions import describe_change, diff_records, field_label
 from coachtui.store.errors import StoreError
 from coachtui.ui.plan.plan_fields import (
     CHECKIN_FIELDS,
+    CHECKIN_QUESTIONS,
     GOAL_FIELDS,
     VISION_FIELDS,
     action_fields,
@@ -238,6 +239,26 @@ def _checkin_form(
     initial = typed or initial_values(base, CHECKIN_FIELDS)
     heading = "Edit check-in point" if checkin else "New check-in point"
     screen.app.push_screen(PlanItemForm(heading, CHECKIN_FIELDS, initial, screen.today()), done)
+
+
+def hold_checkin_form(screen: PlanEditorScreen, checkin: CheckIn) -> None:
+    """Hold a check-in with the client: what is working, what is not, how to adjust, progress 0-10."""
+
+    def done(values: dict[str, Any] | None) -> None:
+        if values is None or (answered := _applied(screen, checkin, values)) is None:
+            return
+        new = answered.model_copy(update={"done": answered.held_on is not None})
+        changes = diff_records(checkin, new)
+        if not changes:
+            return
+        summary = f"Held check-in {'on ' + str(new.held_on) if new.done else ': not held after all'}"
+        revision = screen.plan.revision("checkin", new.id, summary, changes)
+        screen.commit(replace_item(screen.plan.state, new), [revision], RowKey("checkin", new.id))
+
+    initial = initial_values(checkin, CHECKIN_QUESTIONS)
+    initial["held_on"] = initial["held_on"] or screen.today().isoformat()
+    heading = f"Check-in · {checkin.focus or 'how is it going?'}"
+    screen.app.push_screen(PlanItemForm(heading, CHECKIN_QUESTIONS, initial, screen.today()), done)
 
 
 # --- reasons, the agreement, a new cycle -------------------------------------------------

@@ -20,7 +20,7 @@ from coachtui.domain.plan_edits import (
 )
 from coachtui.domain.plan_edits import replace as replace_item
 from coachtui.domain.revisions import TargetKind, diff_records, short
-from coachtui.ui.plan.plan_forms import ask_reason
+from coachtui.ui.plan.plan_forms import ask_reason, hold_checkin_form
 from coachtui.ui.plan.plan_outline import RowKey
 
 if TYPE_CHECKING:
@@ -95,8 +95,8 @@ def cycle_status(screen: PlanEditorScreen) -> None:
         changed = item.model_copy(update={"status": next_status(item.status)})
         summary = f"Marked action {_label(item)} {changed.status.value.replace('_', ' ')}"
     elif isinstance(item, CheckIn):
-        changed = item.model_copy(update={"done": not item.done})
-        summary = f"Marked check-in {_label(item)} {'held' if changed.done else 'not held yet'}"
+        hold_checkin_form(screen, item)  # held means asked: the client's answers are the check-in
+        return
     elif isinstance(item, Goal):
         screen.notify(
             "A goal is achieved when the client says so, not when its actions are done: "

@@ -231,7 +231,21 @@ class PlanRows:
             when.append(self._when(checkin.on_date, not checkin.done))
         focus = f" · {checkin.focus}" if checkin.focus else ""
         glyph = "✓" if checkin.done else "○"
-        return [_block(0, 2, f"{glyph} ", " · ".join(when) or "no time set", (focus, "dim"))]
+        blocks = [_block(0, 2, f"{glyph} ", " · ".join(when) or "no time set", (focus, "dim"))]
+        answers = [
+            f"{label}: {text}"
+            for label, text in (
+                ("working", checkin.working),
+                ("not working", checkin.not_working),
+                ("adjust", checkin.adjust),
+            )
+            if text
+        ]
+        if checkin.client_progress is not None:
+            answers.append(f"progress {checkin.client_progress}/10")
+        if checkin.done and answers:
+            blocks.append(_block(2, 2, (" · ".join(answers), "dim")))
+        return blocks
 
     def _agreement(self) -> list[Block]:
         a = self.client.agreement
