@@ -246,6 +246,14 @@ class CoachApp(CrashSafeApp, App[None]):
         screen.dismiss(None)
         self.refresh_home()
         self.notify(f"Session {session.number} closed and saved.")
+        client = self.repository.get_client(session.client_id)
+        if session.number >= client.agreement.sessions_planned:
+            self.notify(
+                f"That was the last of the {client.agreement.sessions_planned} sessions agreed. Wrap-up: "
+                "goals the client sets for afterwards go in the plan with the status 'future'; "
+                "a new cycle (in the plan) starts a new engagement.",
+                timeout=15,
+            )
         self.open_reflection(session.client_id, session.id)
 
     # --- reflections and the CPD journal --------------------------------------------------

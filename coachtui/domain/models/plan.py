@@ -33,6 +33,8 @@ class GoalStatus(StrEnum):
     PARTLY = "partly_achieved"
     NOT_ACHIEVED = "not_achieved"
     DROPPED = "dropped"
+    FUTURE = "future"
+    """Set at the wrap-up for after the engagement: the client's next steps on their own."""
 
 
 class Metric(BaseModel):

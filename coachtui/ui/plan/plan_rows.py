@@ -44,6 +44,7 @@ GOAL_GLYPHS = {
     GoalStatus.PARTLY: "◈",
     GoalStatus.NOT_ACHIEVED: "✗",
     GoalStatus.DROPPED: "–",
+    GoalStatus.FUTURE: "◌",
 }
 HEADER = "bold $text-accent"
 Block = tuple[int, int, Content]
