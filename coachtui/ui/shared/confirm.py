@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -38,7 +40,7 @@ class ConfirmScreen(ModalScreen[bool]):
         self.dismiss(answer)
 
 
-def confirm_discard(screen: Screen[object], question: str, detail: str) -> None:
+def confirm_discard(screen: Screen[Any], question: str, detail: str) -> None:
     """Leave `screen` once the coach confirms that what they typed may go; n keeps the form open."""
 
     def leave(discard: bool | None) -> None:

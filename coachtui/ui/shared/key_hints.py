@@ -13,11 +13,19 @@ def key_label(node: DOMNode, binding_id: str) -> str:
     return ""
 
 
-def hint(node: DOMNode, *keys: tuple[str, str]) -> str:
-    """A dim line of "key what" pairs, e.g. hint(self, ("live.new_action", "add")); unbound keys left out."""
+def hint(node: DOMNode, *keys: tuple[str, str] | str) -> str:
+    """A dim line of "key what" pairs, e.g. hint(self, ("live.new_action", "add")); unbound keys left out.
+
+    A plain string is a part written out already, for a key that is a widget's own and has no id
+    (Enter in a text field, space on a choice): "[b]enter[/b] next field".
+    """
     parts = []
-    for binding_id, what in keys:
+    for key in keys:
+        if isinstance(key, str):
+            parts.append(key)
+            continue
+        binding_id, what = key
         label = key_label(node, binding_id)
         if label:
             parts.append(f"[b]{label}[/b] {what}")
-    return " · ".join(parts)
+    return " · ".join(part for part in parts if part)
