@@ -298,8 +298,10 @@ async def test_builder_captures_an_action_and_returns_to_notes(make_app, repo, c
         builder = app.screen
         assert builder.query_one("#goal", Select).value == goal.id  # the only active goal
         await pilot.press(*"Send my CV to two researchers", "enter")
-        await pilot.press(*"fri", "enter")  # due
-        assert "Fri 27 Nov" in str(builder.query_one("#builder-due").render())
+        await pilot.press(*"fri", "enter")  # due, on to the goal
+        assert "Fri 27 Nov" in str(builder.query_one("#form-error").render())
+        assert app.focused is builder.query_one("#goal")
+        await pilot.press("enter")  # the goal stays the only active one
         await pilot.press(*"Both emails sent", "enter")  # measure
         await pilot.press(*"Learn what the work is really like", "enter")
         await pilot.press(*"Maya's intro", "enter")
@@ -345,7 +347,7 @@ async def test_unparseable_due_date_keeps_the_form_and_everything_typed(make_app
     async with app.run_test(size=(120, 40)) as pilot:
         await start(pilot)
         await pilot.press("ctrl+l", *"Call Maya", "enter", *"fryday-ish")
-        assert "fryday-ish" in str(app.screen.query_one("#builder-due").render())
+        assert "fryday-ish" in str(app.screen.query_one("#form-error").render())
         await pilot.press("ctrl+s")
         await pilot.pause()
         builder = app.screen
@@ -392,7 +394,7 @@ async def test_scaling_rating_is_recorded_with_its_goal(make_app, repo, client, 
         await pilot.press("ctrl+g")
         app.screen.query_one("#rating-kind", Select).value = RatingKind.CONFIDENCE
         await pilot.press("1", "1", "enter")  # 11 is refused, and nothing is lost
-        assert "0 to 10" in str(app.screen.query_one("#scaling-error").render())
+        assert "0 to 10" in str(app.screen.query_one("#form-error").render())
         await pilot.press("backspace", "enter")
         await end(pilot)
     [session] = repo.list_sessions(client.id)

@@ -9,13 +9,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from coachtui.domain.dates import format_due
 from coachtui.domain.models import Action, ReviewOutcome
 from coachtui.domain.notes import clean_text
+from coachtui.ui.seam import CoachModal
+from coachtui.ui.shared.key_hints import hint
 from coachtui.ui.styles import style
 
 OUTCOME_LABEL = {
@@ -29,7 +30,7 @@ Reviewed = dict[str, tuple[ReviewOutcome, str]]
 """Per action id: the outcome and the client's learning."""
 
 
-class AccountabilityScreen(ModalScreen[Reviewed]):
+class AccountabilityScreen(CoachModal[Reviewed]):
     """d / p / n / c record the highlighted action's outcome; then type the learning (optional) and Enter."""
 
     CSS_PATH = style("accountability")
@@ -62,11 +63,16 @@ class AccountabilityScreen(ModalScreen[Reviewed]):
                 id="review-learning",
                 compact=True,
             )
-            yield Static(
-                "[b]d[/b] done · [b]p[/b] partly · [b]n[/b] not done · [b]c[/b] changed · "
-                "[b]↑↓[/b] move · [b]s[/b] skip the rest",
-                classes="hint",
-            )
+            yield Static("", id="review-keys", classes="hint")
+
+    def on_mount(self) -> None:
+        keys = hint(
+            self,
+            *[(f"review.{outcome.value}", OUTCOME_LABEL[outcome]) for outcome in OUTCOME_LABEL],
+            "[b]↑↓[/b] move",
+            ("review.skip", "skip the rest"),
+        )
+        self.query_one("#review-keys", Static).update(keys)
 
     def _line(self, action: Action) -> Content:
         when = format_due(action.due, self._today) if action.due else ""

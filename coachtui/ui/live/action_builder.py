@@ -8,17 +8,16 @@ from typing import Any
 from pydantic import ValidationError
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Input, Select, Static
 
 from coachtui.domain.dates import DateParseError, format_due, parse_date
 from coachtui.domain.models import Action, Goal
 from coachtui.domain.notes import clean_text
 from coachtui.domain.smart import action_gaps
-from coachtui.ui.shared.confirm import confirm_discard
+from coachtui.ui.shared.form_dialog import FormDialog, FormKey
 from coachtui.ui.shared.form_row import FormRow
+from coachtui.ui.shared.form_select import FormSelect
 from coachtui.ui.styles import style
 
 # (field, label, placeholder): the Action fields of ICF competency 8, in the order a coach asks them.
@@ -35,15 +34,15 @@ TEXT_FIELDS = [
 ]
 
 
-class ActionBuilderScreen(ModalScreen[Action | None]):
-    """Enter moves to the next field and submits on the last; ctrl+s submits; escape leaves."""
+class ActionBuilderScreen(FormDialog[Action]):
+    """Enter moves to the next field (the goal too) and saves on the last; ctrl+s saves; escape leaves."""
 
     CSS_PATH = style("action_builder")
     AUTO_FOCUS = "#text"
-    BINDINGS = [
-        Binding("ctrl+s", "submit", "Save action", id="builder.save"),
-        Binding("escape", "cancel", "Cancel", id="builder.cancel"),
-    ]
+    KEY_PREFIX = "builder"
+    SAVE = FormKey("save", "Save action", "save")
+    ENTER = "next"
+    DISCARD = ("Discard this action?", "Press n to keep editing, {save} to save it.")
 
     def __init__(
         self, client_id: str, session_id: str, goals: list[Goal], today: date, action: Action | None = None
@@ -67,21 +66,13 @@ class ActionBuilderScreen(ModalScreen[Action | None]):
                     yield FormRow(label, Input(value, placeholder=placeholder, id=field, compact=True))
                     if field == "due":
                         options = [(goal.title, goal.id) for goal in self._goals]
-                        yield FormRow(
-                            "Goal",
-                            Select(
-                                options,
-                                value=self._initial_goal(),
-                                prompt="no goal",
-                                compact=True,
-                                id="goal",
-                            ),
+                        goal = FormSelect(
+                            options, value=self._initial_goal(), prompt="no goal", compact=True, id="goal"
                         )
-            yield Static("", id="builder-due")
+                        yield FormRow("Goal", goal)
+            yield self.error_line()
             yield Static("", id="builder-hints")
-            yield Static(
-                "[b]enter[/b] next field · [b]ctrl+s[/b] save · [b]esc[/b] cancel", id="builder-keys"
-            )
+            yield self.hint_line()
 
     def _initial_goal(self) -> str | object:
         if self._original is not None:
@@ -143,17 +134,9 @@ class ActionBuilderScreen(ModalScreen[Action | None]):
     @on(Select.Changed)
     def _refresh_hints(self) -> None:
         values, errors = self._read()
-        due = self.query_one("#builder-due", Static)
-        if "due" in errors:
-            due.update(errors["due"])
-            due.set_class(True, "error")
-        else:
-            due.set_class(False, "error")
-            due.update(
-                f"Due: {format_due(values['due'], self._today)} ({values['due']:%a %d %b %Y})"
-                if values["due"]
-                else ""
-            )
+        due = values["due"]
+        when = f"Due: {format_due(due, self._today)} ({due:%a %d %b %Y})" if due else ""
+        self.show_error(errors.get("due"), otherwise=when)
         draft = self._draft_action(values)
         gaps = action_gaps(draft) if draft and values["text"] else []
         hints = self.query_one("#builder-hints", Static)
@@ -161,35 +144,21 @@ class ActionBuilderScreen(ModalScreen[Action | None]):
         for row in self.query(FormRow):
             row.set_invalid(False)
 
-    # --- keys ----------------------------------------------------------------------------------
+    # --- the form's answer -------------------------------------------------------------------
 
-    @on(Input.Submitted)
-    def _next_field(self, event: Input.Submitted) -> None:
-        # Enter goes from text field to text field; Tab also visits the goal list.
-        if event.input.id == TEXT_FIELDS[-1][0]:
-            self.action_submit()
-        else:
-            self.focus_next(Input)
-
-    def action_submit(self) -> None:
+    def submit(self) -> Action | None:
         values, errors = self._read()
         for row in self.query(FormRow):
             row.set_invalid((row.field.id or "") in errors)
         if errors:
             first = next(iter(errors))
             self.query_one(f"#{first}", Input).focus()
-            self.notify(errors[first], severity="warning")
-            return
+            self.show_error(errors[first])
+            return None
         action = self._draft_action(values)
         if action is None:
-            self.notify("This action can't be saved as written; check the fields in red.", severity="error")
-            return
-        self.dismiss(action)
+            self.show_error("This action can't be saved as written; check the fields in red.")
+        return action
 
-    def action_cancel(self) -> None:
-        typed = any(self._value(f) != self._initial(f) for f, _, _ in TEXT_FIELDS)
-        if not typed:
-            self.dismiss(None)
-            return
-
-        confirm_discard(self, "Discard this action?", "Press n to keep editing, ctrl+s to save it.")
+    def changed(self) -> bool:
+        return any(self._value(f) != self._initial(f) for f, _, _ in TEXT_FIELDS)

@@ -6,17 +6,15 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from coachtui.domain.dates import DateParseError, format_due, parse_date
 from coachtui.domain.frameworks import Framework
 from coachtui.domain.models import Action, NoteKind, Session
 from coachtui.ui.live.session_clock import clock_text
+from coachtui.ui.shared.form_dialog import FormDialog, FormKey
 from coachtui.ui.shared.form_row import FormRow
 from coachtui.ui.styles import style
 
@@ -58,15 +56,15 @@ def closing_summary(
     return "\n".join(lines)
 
 
-class ClosingScreen(ModalScreen[CloseChoice | None]):
+class ClosingScreen(FormDialog[CloseChoice]):
     """The confirmation of ending the session: Enter closes, escape goes back to the session."""
 
     CSS_PATH = style("closing")
     AUTO_FOCUS = "#next-checkin"
-    BINDINGS = [
-        Binding("ctrl+s", "close", "Close session", id="closing.close"),
-        Binding("escape", "back", "Back to session", id="closing.back"),
-    ]
+    KEY_PREFIX = "closing"
+    SAVE = FormKey("close", "Close session", "close the session")
+    CANCEL = FormKey("back", "Back to session", "back to the session")
+    ENTER = "save"
 
     def __init__(self, title: str, summary: str, today: date, suggested: date | None) -> None:
         super().__init__()
@@ -90,20 +88,13 @@ class ClosingScreen(ModalScreen[CloseChoice | None]):
                     compact=True,
                 ),
             )
-            yield Static("", id="closing-error", classes="error")
-            yield Static("[b]enter[/b] close the session · [b]esc[/b] back to the session", classes="hint")
+            yield self.error_line()
+            yield self.hint_line()
 
-    @on(Input.Submitted)
-    def action_close(self) -> None:
+    def submit(self) -> CloseChoice | None:
         raw = self.query_one("#next-checkin", Input).value.strip()
-        when = None
-        if raw:
-            try:
-                when = parse_date(raw, self._today)
-            except DateParseError as error:
-                self.query_one("#closing-error", Static).update(str(error))
-                return
-        self.dismiss(CloseChoice(when))
-
-    def action_back(self) -> None:
-        self.dismiss(None)
+        try:
+            return CloseChoice(parse_date(raw, self._today) if raw else None)
+        except DateParseError as error:
+            self.show_error(str(error))
+            return None

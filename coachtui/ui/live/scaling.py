@@ -4,15 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, Select, Static
 
 from coachtui.domain.models import Goal, RatingKind
+from coachtui.ui.shared.form_dialog import FormDialog, FormKey
 from coachtui.ui.shared.form_row import FormRow
+from coachtui.ui.shared.form_select import FormSelect
 from coachtui.ui.styles import style
 
 
@@ -23,15 +22,14 @@ class RatingInput:
     goal_id: str | None
 
 
-class ScalingScreen(ModalScreen[RatingInput | None]):
-    """Type the number and Enter; the kind and the goal keep their last choice."""
+class ScalingScreen(FormDialog[RatingInput]):
+    """Type the number and Enter, from any field; the kind and the goal keep their last choice."""
 
     CSS_PATH = style("scaling")
     AUTO_FOCUS = "#rating-value"
-    BINDINGS = [
-        Binding("ctrl+s", "submit", "Record rating", id="scaling.save"),
-        Binding("escape", "cancel", "Cancel", id="scaling.cancel"),
-    ]
+    KEY_PREFIX = "scaling"
+    SAVE = FormKey("save", "Record rating", "record")
+    ENTER = "save"
 
     def __init__(self, goals: list[Goal], kind: RatingKind, goal_id: str | None) -> None:
         super().__init__()
@@ -48,13 +46,14 @@ class ScalingScreen(ModalScreen[RatingInput | None]):
             )
             kinds = [(kind.value, kind) for kind in RatingKind]
             yield FormRow(
-                "Rates", Select(kinds, value=self._kind, allow_blank=False, compact=True, id="rating-kind")
+                "Rates",
+                FormSelect(kinds, value=self._kind, allow_blank=False, compact=True, id="rating-kind"),
             )
             goals = [(goal.title, goal.id) for goal in self._goals]
             known = {goal.id for goal in self._goals}
             yield FormRow(
                 "Goal",
-                Select(
+                FormSelect(
                     goals,
                     value=self._goal_id if self._goal_id in known else Select.NULL,
                     prompt="no particular goal",
@@ -62,25 +61,19 @@ class ScalingScreen(ModalScreen[RatingInput | None]):
                     id="rating-goal",
                 ),
             )
-            yield Static("", id="scaling-error", classes="error")
-            yield Static("[b]enter[/b] record · [b]esc[/b] cancel", classes="hint")
+            yield self.error_line()
+            yield self.hint_line()
 
-    @on(Input.Submitted)
-    def action_submit(self) -> None:
+    def submit(self) -> RatingInput | None:
         raw = self.query_one("#rating-value", Input).value.strip()
         if not raw.isdigit() or not 0 <= int(raw) <= 10:
-            self.query_one("#scaling-error", Static).update("A rating is a whole number from 0 to 10.")
+            self.show_error("A rating is a whole number from 0 to 10.")
             self.query_one("#rating-value", Input).focus()
-            return
+            return None
         kind = self.query_one("#rating-kind", Select).value
         goal = self.query_one("#rating-goal", Select).value
-        self.dismiss(
-            RatingInput(
-                kind=kind if isinstance(kind, RatingKind) else RatingKind.PROGRESS,
-                value=int(raw),
-                goal_id=goal if isinstance(goal, str) else None,
-            )
+        return RatingInput(
+            kind=kind if isinstance(kind, RatingKind) else RatingKind.PROGRESS,
+            value=int(raw),
+            goal_id=goal if isinstance(goal, str) else None,
         )
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)

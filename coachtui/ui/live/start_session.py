@@ -4,16 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, Select, Static
 
 from coachtui.domain.frameworks import all_frameworks
 from coachtui.domain.notes import clean_text
+from coachtui.ui.shared.form_dialog import FormDialog, FormKey
 from coachtui.ui.shared.form_row import FormRow
+from coachtui.ui.shared.form_select import FormSelect
 from coachtui.ui.styles import style
 
 
@@ -24,15 +23,14 @@ class SessionSetup:
     goal: str
 
 
-class StartSessionScreen(ModalScreen[SessionSetup | None]):
+class StartSessionScreen(FormDialog[SessionSetup]):
     """Enter moves on and starts from the last field; ctrl+s starts at once."""
 
     CSS_PATH = style("start_session")
     AUTO_FOCUS = "#session-goal"
-    BINDINGS = [
-        Binding("ctrl+s", "start", "Start session", id="start.start"),
-        Binding("escape", "cancel", "Cancel", id="start.cancel"),
-    ]
+    KEY_PREFIX = "start"
+    SAVE = FormKey("start", "Start session", "start")
+    ENTER = "next"
 
     def __init__(self, heading: str, framework: str, planned_minutes: int) -> None:
         super().__init__()
@@ -52,37 +50,24 @@ class StartSessionScreen(ModalScreen[SessionSetup | None]):
             options = [(f"{f.name} · {' → '.join(s.name for s in f.stages)}", f.id) for f in all_frameworks()]
             yield FormRow(
                 "Model",
-                Select(options, value=self._framework, allow_blank=False, compact=True, id="framework"),
+                FormSelect(options, value=self._framework, allow_blank=False, compact=True, id="framework"),
             )
             yield FormRow(
                 "Minutes", Input(str(self._minutes), id="minutes", compact=True, restrict=r"\d{0,3}")
             )
-            yield Static("", id="start-error", classes="error")
-            yield Static("[b]enter[/b] next · [b]ctrl+s[/b] start · [b]esc[/b] cancel", classes="hint")
+            yield self.error_line()
+            yield self.hint_line()
 
-    @on(Input.Submitted)
-    def _submitted(self, event: Input.Submitted) -> None:
-        if event.input.id == "minutes":
-            self.action_start()
-        else:
-            self.focus_next()
-
-    def action_start(self) -> None:
-        raw = self.query_one("#minutes", Input).value.strip()
+    def submit(self) -> SessionSetup | None:
+        minutes = self.query_one("#minutes", Input)
+        raw = minutes.value.strip()
         if not raw.isdigit() or not 5 <= int(raw) <= 480:
-            self.query_one("#start-error", Static).update(
-                "Planned length is a number of minutes from 5 to 480."
-            )
-            self.query_one("#minutes", Input).focus()
-            return
+            self.show_error("Planned length is a number of minutes from 5 to 480.")
+            minutes.focus()
+            return None
         framework = self.query_one("#framework", Select).value
-        self.dismiss(
-            SessionSetup(
-                framework=framework if isinstance(framework, str) else "grow",
-                planned_minutes=int(raw),
-                goal=clean_text(self.query_one("#session-goal", Input).value).strip(),
-            )
+        return SessionSetup(
+            framework=framework if isinstance(framework, str) else "grow",
+            planned_minutes=int(raw),
+            goal=clean_text(self.query_one("#session-goal", Input).value).strip(),
         )
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
