@@ -295,7 +295,7 @@ async def test_n_closes_the_cycle_sets_future_goals_and_u_undoes_it(make_app, da
         await pilot.press("n")
         assert isinstance(app.screen, NewCycleScreen)
         await pilot.press("ctrl+s")  # no statuses yet: refused with a message
-        assert "has no status yet" in str(app.screen.query_one("#cycle-message").render())
+        assert "has no status yet" in str(app.screen.query_one("#form-error").render())
         await pilot.press("down", "down", "enter", "enter")  # first goal's menu, achieved, on to its outcome
         await type_text(pilot, "Offer signed")
         await pilot.press("enter")
@@ -371,7 +371,7 @@ async def test_an_unreadable_date_is_shown_inline_and_nothing_is_saved(make_app,
         await pilot.press("ctrl+s")
         form = app.screen
         assert isinstance(form, PlanItemForm)
-        assert 'Can\'t read "someday" as a date' in str(form.query_one("#item-message").render())
+        assert 'Can\'t read "someday" as a date' in str(form.query_one("#form-error").render())
         assert form.query_one("#row-f-due").has_class("-invalid")
         await pilot.press("escape", "y")
         assert app.screen is screen

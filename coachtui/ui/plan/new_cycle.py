@@ -10,18 +10,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Input, Select, Static
 
 from coachtui.domain.models import Goal, GoalStatus
 from coachtui.domain.notes import clean_text
 from coachtui.domain.plan_edits import CLOSING_STATUSES
 from coachtui.ui.plan.plan_item_form import MAX_TEXT
+from coachtui.ui.shared.form_dialog import FormDialog, FormKey
 from coachtui.ui.shared.form_select import FormSelect
 from coachtui.ui.styles import style
 
@@ -36,15 +34,13 @@ class CycleOutcome:
     future: list[str]
 
 
-class NewCycleScreen(ModalScreen[CycleOutcome | None]):
+class NewCycleScreen(FormDialog[CycleOutcome]):
     """ctrl+s closes the goals and starts the next cycle; escape leaves everything as it was."""
 
     CSS_PATH = style("new_cycle")
-    BINDINGS = [
-        Binding("ctrl+s", "submit", "Start the new cycle", id="cycle.save"),
-        Binding("escape", "cancel", "Cancel", id="cycle.cancel"),
-        Binding("enter", "next_field", "Next field", id="cycle.next", show=False),
-    ]
+    KEY_PREFIX = "cycle"
+    SAVE = FormKey("save", "Start the new cycle", "start the new cycle")
+    ENTER = "next"
 
     def __init__(self, cycle: int, goals: Sequence[Goal]) -> None:
         super().__init__()
@@ -78,32 +74,17 @@ class NewCycleScreen(ModalScreen[CycleOutcome | None]):
                         compact=True,
                         id=f"future-{slot}",
                     )
-            yield Static("", id="cycle-message")
-            yield Static(
-                f"[b]enter[/b] next · [b]space[/b] choose · [b]ctrl+s[/b] start cycle {self._cycle + 1} · [b]esc[/b] cancel",
-                id="cycle-keys",
-            )
+            yield self.error_line()
+            yield self.hint_line()
 
     def on_mount(self) -> None:
         first = f"#status-{self._goals[0].id}" if self._goals else "#future-0"
         self.query_one(first).focus()
 
-    @on(Input.Submitted)
-    def _next_field(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.action_next_field()
-
-    def action_next_field(self) -> None:
-        """Enter: on to the next field, or start the cycle from the last one."""
-        if self.focused is not None and self.focused.id == f"future-{FUTURE_SLOTS - 1}":
-            self.action_submit()
-        else:
-            self.focus_next()
-
     def _text(self, widget_id: str) -> str:
         return clean_text(self.query_one(f"#{widget_id}", Input).value).replace("\n", " ").strip()
 
-    def action_submit(self) -> None:
+    def submit(self) -> CycleOutcome | None:
         closures: dict[str, tuple[GoalStatus, str]] = {}
         missing = []
         for goal in self._goals:
@@ -113,13 +94,8 @@ class NewCycleScreen(ModalScreen[CycleOutcome | None]):
             else:
                 missing.append(goal)
         if missing:
-            self.query_one("#cycle-message", Static).update(
-                Content(f"Say how each goal ended first: {missing[0].title!r} has no status yet.")
-            )
+            self.show_error(f"Say how each goal ended first: {missing[0].title!r} has no status yet.")
             self.query_one(f"#status-{missing[0].id}", Select).focus()
-            return
+            return None
         future = [text for slot in range(FUTURE_SLOTS) if (text := self._text(f"future-{slot}"))]
-        self.dismiss(CycleOutcome(closures, future))
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
+        return CycleOutcome(closures, future)

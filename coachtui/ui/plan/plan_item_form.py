@@ -3,7 +3,7 @@
 The form is built from a list of ``FieldSpec`` and returns the values it read, already parsed
 (dates through ``parse_date``, numbers checked against their range); the plan editor turns them
 into the record. Nothing is saved here. Enter moves to the next field and saves on the last,
-ctrl+s saves from anywhere, escape cancels (asking first when something was typed).
+ctrl+s saves from anywhere, escape cancels (asking first when something was typed): see FormDialog.
 """
 
 from __future__ import annotations
@@ -16,16 +16,14 @@ from typing import Any, Literal
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Input, Select, Static
 
 from coachtui.domain.dates import DateParseError, parse_date
 from coachtui.domain.notes import clean_text
 from coachtui.domain.revisions import format_value
-from coachtui.ui.shared.confirm import confirm_discard
+from coachtui.ui.shared.form_dialog import FormDialog
 from coachtui.ui.shared.form_row import FormRow
 from coachtui.ui.shared.form_select import FormSelect
 from coachtui.ui.styles import style
@@ -59,15 +57,12 @@ def initial_text(spec: FieldSpec, value: Any) -> str:
     return "" if isinstance(value, Enum) else format_value(value)
 
 
-class PlanItemForm(ModalScreen[dict[str, Any] | None]):
+class PlanItemForm(FormDialog[dict[str, Any]]):
     """Edits one plan item; dismisses with the parsed values, or None when cancelled."""
 
     CSS_PATH = style("plan_item_form")
-    BINDINGS = [
-        Binding("ctrl+s", "submit", "Save", id="plan_form.save"),
-        Binding("escape", "cancel", "Cancel", id="plan_form.cancel"),
-        Binding("enter", "next_field", "Next field", id="plan_form.next", show=False),
-    ]
+    KEY_PREFIX = "plan_form"
+    ENTER = "next"
 
     def __init__(
         self,
@@ -90,12 +85,9 @@ class PlanItemForm(ModalScreen[dict[str, Any] | None]):
             with VerticalScroll(id="item-fields"):
                 for spec in self._specs:
                     yield FormRow(spec.label, self._widget(spec))
-            yield Static("", id="item-message")
+            yield self.error_line()
             yield Static("", id="item-hints")
-            yield Static(
-                "[b]enter[/b] next field · [b]space[/b] choose · [b]ctrl+s[/b] save · [b]esc[/b] cancel",
-                id="item-keys",
-            )
+            yield self.hint_line()
 
     def _widget(self, spec: FieldSpec) -> Input | Select[Any]:
         value = self._initial.get(spec.name)
@@ -169,70 +161,40 @@ class PlanItemForm(ModalScreen[dict[str, Any] | None]):
     @on(Select.Changed)
     def _refresh(self) -> None:
         values, errors = self.read()
-        message = self.query_one("#item-message", Static)
-        shown = {name: error for name, error in errors.items() if self._raw(self._spec(name))}
-        if shown:
-            message.update(Content(next(iter(shown.values()))))
-        else:
-            dates = [
-                f"{spec.label.lower()}: {_day(values[spec.name])}"
-                for spec in self._specs
-                if spec.kind == "date" and values.get(spec.name)
-            ]
-            message.update(Content(" · ".join(dates)))
-        message.set_class(bool(shown), "error")
+        # While typing, only a field with something in it is wrong; an empty required one is not yet.
+        shown = [error for name, error in errors.items() if self._raw(self._spec(name))]
+        dates = [
+            f"{spec.label.lower()}: {_day(values[spec.name])}"
+            for spec in self._specs
+            if spec.kind == "date" and values.get(spec.name)
+        ]
+        self.show_error(shown[0] if shown else None, otherwise=" · ".join(dates))
         hints = self.query_one("#item-hints", Static)
         hints.update(Content(self._preview(values) if self._preview and not errors else ""))
 
     def _spec(self, name: str) -> FieldSpec:
         return next(spec for spec in self._specs if spec.name == name)
 
-    # --- keys -----------------------------------------------------------------------------
+    # --- the form's answer ---------------------------------------------------------------
 
-    @on(Input.Submitted)
-    def _next_field(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.action_next_field()
-
-    def action_next_field(self) -> None:
-        """Enter: on to the next field, or save from the last one."""
-        if self.focused is not None and self.focused.id == self._specs[-1].widget_id:
-            self.action_submit()
-        else:
-            self.focus_next()
-
-    def action_submit(self) -> None:
+    def submit(self) -> dict[str, Any] | None:
         values, errors = self.read()
         for row in self.query(FormRow):
             row.set_invalid(any(row.field.id == self._spec(name).widget_id for name in errors))
         if errors:
             first = next(iter(errors))
             self.query_one(f"#{self._spec(first).widget_id}").focus()
-            message = self.query_one("#item-message", Static)
-            message.update(Content(errors[first]))
-            message.set_class(True, "error")
-            return
-        self.dismiss(values)
+            self.show_error(errors[first])
+            return None
+        return values
 
-    def _changed(self) -> bool:
+    def changed(self) -> bool:
         for spec in self._specs:
             raw = self._raw(spec)
             start = self._initial.get(spec.name)
-            if spec.kind == "select":
-                if raw != start:
-                    return True
-            elif raw != initial_text(spec, start):
+            if raw != (start if spec.kind == "select" else initial_text(spec, start)):
                 return True
         return False
-
-    def action_cancel(self) -> None:
-        if not self._changed():
-            self.dismiss(None)
-            return
-
-        confirm_discard(
-            self, "Discard what you typed?", "Press n to go back to the form, then ctrl+s to save."
-        )
 
 
 def _day(day: date) -> str:

@@ -9,16 +9,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Checkbox, Input, Static
 
 from coachtui.domain.notes import clean_text
 from coachtui.ui.plan.plan_item_form import MAX_TEXT
+from coachtui.ui.shared.form_dialog import FormDialog, FormKey
 from coachtui.ui.styles import style
 
 
@@ -28,16 +27,17 @@ class ReasonAnswer:
     client_decided: bool
 
 
-class ReasonPrompt(ModalScreen[ReasonAnswer | None]):
+class ReasonPrompt(FormDialog[ReasonAnswer]):
     """Enter records the reason; ctrl+t toggles "the client decided"; escape skips."""
 
     CSS_PATH = style("reason_prompt")
     AUTO_FOCUS = "#reason"
-    BINDINGS = [
-        Binding("ctrl+t", "toggle_decided", "Client decided?", id="reason.client_decided"),
-        Binding("ctrl+s", "record", "Record", id="reason.record"),
-        Binding("escape", "skip", "Skip", id="reason.skip"),
-    ]
+    KEY_PREFIX = "reason"
+    SAVE = FormKey("record", "Record", "record")
+    CANCEL = FormKey("skip", "Skip", "skip")
+    ENTER = "save"
+    BINDINGS = [Binding("ctrl+t", "toggle_decided", "Client decided?", id="reason.client_decided")]
+    MORE_KEYS = (("reason.client_decided", "client decided yes/no"),)
 
     def __init__(self, summary: str, changes: list[str]) -> None:
         super().__init__()
@@ -57,19 +57,12 @@ class ReasonPrompt(ModalScreen[ReasonAnswer | None]):
                 placeholder="the reason, e.g. the client chose a later date", max_length=MAX_TEXT, id="reason"
             )
             yield Checkbox("The client decided this change", True, id="decided", compact=True)
-            yield Static(
-                "[b]enter[/b] record · [b]ctrl+t[/b] client decided yes/no · [b]esc[/b] skip",
-                id="reason-keys",
-            )
+            yield self.hint_line()
 
     def action_toggle_decided(self) -> None:
         box = self.query_one("#decided", Checkbox)
         box.value = not box.value
 
-    @on(Input.Submitted)
-    def action_record(self) -> None:
+    def submit(self) -> ReasonAnswer:
         reason = clean_text(self.query_one("#reason", Input).value).replace("\n", " ").strip()
-        self.dismiss(ReasonAnswer(reason, self.query_one("#decided", Checkbox).value))
-
-    def action_skip(self) -> None:
-        self.dismiss(None)
+        return ReasonAnswer(reason, self.query_one("#decided", Checkbox).value)
