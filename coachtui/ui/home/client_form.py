@@ -6,8 +6,8 @@ from datetime import date
 from typing import Any
 
 from pydantic import ValidationError
+from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widget import Widget
 from textual.widgets import Checkbox, Footer, Header, Input, Select, Static, TextArea
@@ -15,8 +15,7 @@ from textual.widgets import Checkbox, Footer, Header, Input, Select, Static, Tex
 from coachtui.domain.dates import DateParseError, parse_date
 from coachtui.domain.models import Agreement, Client, ClientStatus, CoachingFormat, Payment
 from coachtui.store.errors import StoreError
-from coachtui.ui.seam import CoachScreen
-from coachtui.ui.shared.confirm import confirm_discard
+from coachtui.ui.shared.form_dialog import FormScreen
 from coachtui.ui.shared.form_field import FormField
 from coachtui.ui.styles import style
 
@@ -33,15 +32,13 @@ AGREEMENT_TEXT = [
 ]
 
 
-class ClientFormScreen(CoachScreen[Client | None]):
+class ClientFormScreen(FormScreen[Client]):
     """Create or edit a client and their agreement; ctrl+s saves, escape leaves."""
 
     CSS_PATH = style("client_form")
     AUTO_FOCUS = "#name"
-    BINDINGS = [
-        Binding("ctrl+s", "save", "Save", id="client_form.save"),
-        Binding("escape", "cancel", "Cancel", id="client_form.cancel"),
-    ]
+    KEY_PREFIX = "client_form"
+    DISCARD = ("Discard your changes?", "Press n to go back to the form, then {save} to save.")
 
     def __init__(self, client: Client | None) -> None:
         super().__init__()
@@ -90,9 +87,6 @@ class ClientFormScreen(CoachScreen[Client | None]):
 
     def _text(self, field_id: str) -> str:
         return self.query_one(f"#{field_id}", Input).value.strip()
-
-    def _field(self, field_id: str) -> FormField:
-        return self.query_one(f"#field-{field_id}", FormField)
 
     def _read(self) -> tuple[dict[str, Any], dict[str, str]]:
         """The form's values as Client fields, and an error message per field id."""
@@ -148,30 +142,37 @@ class ClientFormScreen(CoachScreen[Client | None]):
             first.field.focus()
             first.scroll_visible()
 
-    # --- actions --------------------------------------------------------------------------
+    @on(Input.Changed)
+    def _recheck(self, event: Input.Changed) -> None:
+        # An error shown on save goes as soon as the field is right; a new one waits for the next save.
+        field = self.query_one(f"#field-{event.input.id}", FormField)
+        if field.has_class("-invalid"):
+            field.set_error(self._read()[1].get(event.input.id or ""))
 
-    def action_save(self) -> None:
+    # --- the form's answer ----------------------------------------------------------------
+
+    def submit(self) -> Client | None:
         values, errors = self._read()
         self._show_errors(errors)
         if errors:
             self.notify(f"{len(errors)} field(s) need a look before saving.", severity="warning")
-            return
+            return None
         try:
             values["agreement"] = Agreement(**values["agreement"])
             client = self.client.model_copy(update=values) if self.client is not None else Client(**values)
             client = Client.model_validate(client.model_dump())
         except ValidationError as error:
             self.notify(f"Can't save: {error.errors()[0]['msg']}", severity="error")
-            return
+            return None
         try:
             self.coach.repository.save_client(client)
         except StoreError as error:
             self.notify(str(error), title="Not saved", severity="error", timeout=10)
-            return
+            return None
         self.notify(f"Saved {client.name}.")
-        self.dismiss(client)
+        return client
 
-    def _changed(self) -> bool:
+    def changed(self) -> bool:
         values, _ = self._read()
         if self.client is None:
             return bool(values["name"] or values["email"] or values["phone"])
@@ -180,13 +181,6 @@ class ClientFormScreen(CoachScreen[Client | None]):
         except (ValidationError, TypeError):
             return True
         return edited.model_dump() != self.client.model_dump()
-
-    def action_cancel(self) -> None:
-        if not self._changed():
-            self.dismiss(None)
-            return
-
-        confirm_discard(self, "Discard your changes?", "Press n to go back to the form, then ctrl+s to save.")
 
 
 def _iso(value: date | None) -> str:
