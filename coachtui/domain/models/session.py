@@ -30,6 +30,10 @@ class Note(BaseModel):
     stage: str
     kind: NoteKind = NoteKind.NOTE
     text: str
+    edited_at: datetime | None = None
+    """When the note was corrected after the session (the session record's edit); None if never."""
+    original: str = ""
+    """The text as written in the session, kept when it is corrected afterwards."""
 
 
 class StageVisit(BaseModel):
