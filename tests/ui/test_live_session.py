@@ -171,8 +171,11 @@ async def test_session_opens_on_accountability_and_records_reviews(make_app, rep
     }
 
 
-async def test_accountability_review_is_skippable_with_one_key(make_app, repo, client) -> None:
-    repo.save_action(Action(client_id=client.id, text="Update my CV", due=date(2026, 11, 20)))
+async def test_accountability_review_is_skippable_with_one_key(make_app, repo, client, clock) -> None:
+    agreed = clock.now - timedelta(days=7)
+    repo.save_action(
+        Action(client_id=client.id, text="Update my CV", due=date(2026, 11, 20), created_at=agreed)
+    )
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await start(pilot)
@@ -468,6 +471,40 @@ async def test_a_left_session_can_be_closed_as_it_is(make_app, repo, client) -> 
     [session] = repo.list_sessions(client.id)
     assert session.status is SessionStatus.CLOSED and session.notes[-1].text == "kept"
     assert repo.list_drafts() == []
+
+
+async def test_escape_on_the_resume_question_means_not_now(make_app, repo, client) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start(pilot)
+        await pilot.press(*"kept for later")
+        await pilot.press("ctrl+q")
+    for _ in range(2):  # asked again at the next start, and the draft is still whole
+        app = make_app()
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            assert "Resume session 1" in str(app.screen.query_one("#confirm-question").render())
+            await pilot.press("escape")
+            await pilot.pause()
+            assert isinstance(app.screen, HomeScreen)
+        assert repo.list_sessions(client.id) == []
+        assert draft_of(repo, client.id).session.notes[-1].text == "kept for later"
+
+
+async def test_a_left_session_with_nothing_written_is_deleted_not_held(make_app, repo, client) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start(pilot)
+        await pilot.press("ctrl+q")
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert "n deletes it" in str(app.screen.query_one("#confirm-detail").render())
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+    assert repo.list_sessions(client.id) == [] and repo.list_drafts() == []
+    assert repo.next_session_number(client.id) == 1
 
 
 # Never losing a word -----------------------------------------------------------------------------

@@ -18,6 +18,7 @@ from coachtui.ui.plan.plan_outline import RowKey
 from coachtui.ui.plan.revision_history import RevisionHistoryScreen
 from coachtui.ui.shared.help import HelpScreen
 from coachtui.ui.shared.reason_prompt import ReasonPrompt
+from tests.conftest import FIXED_NOW
 from tests.ui.plan_data import (
     MESSAGE,
     MIDPOINT,
@@ -118,7 +119,7 @@ async def test_enter_edits_a_goal_and_the_reason_is_recorded(make_app, dana, dat
     assert last.at.isoformat() == "2026-11-23T10:00:00"
 
 
-async def test_a_adds_a_goal_with_a_metric_below_and_escape_skips_the_reason(make_app, dana, data_dir):
+async def test_a_adds_a_goal_with_a_metric_below_and_asks_no_reason(make_app, dana, data_dir):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_plan(pilot, dana.id)
@@ -130,7 +131,7 @@ async def test_a_adds_a_goal_with_a_metric_below_and_escape_skips_the_reason(mak
         form.query_one("#f-metric-baseline").value = "0"
         form.query_one("#f-metric-target").value = "1"
         form.query_one("#f-metric-name").value = "talks given"
-        await pilot.press("ctrl+s", "escape")
+        await pilot.press("ctrl+s")  # a new goal is its own reason: no "why this change?"
         assert app.screen is screen
         assert "Speak at a meetup · proximal ⚠" not in outline_text(screen)
         assert "⚠ achievable? · not linked to vision · no date · no planned sessions" in outline_text(screen)
@@ -140,7 +141,7 @@ async def test_a_adds_a_goal_with_a_metric_below_and_escape_skips_the_reason(mak
     added = state.goals[1]
     assert (added.metric.baseline, added.metric.target, added.cycle) == (0, 1, 1)
     assert revisions[-1].summary == "Added goal 'Speak at a meetup'"
-    assert (revisions[-1].reason, revisions[-1].client_decided) == ("", False)
+    assert (revisions[-1].reason, revisions[-1].client_decided) == ("", True)  # set with the client
 
 
 async def test_shift_a_adds_an_action_under_the_goal(make_app, dana, data_dir):
@@ -232,17 +233,31 @@ async def test_space_cycles_the_status_but_never_achieves_the_goal(make_app, dan
     assert [(c.field, c.before, c.after) for c in revisions[-1].changes] == [("status", "open", "done")]
 
 
-async def test_space_steps_through_every_status_and_marks_a_checkin_held(make_app, dana, data_dir):
+async def test_space_steps_through_every_status_and_holds_a_checkin_by_asking(make_app, dana, data_dir):
+    from tests.ui.burst import burst
+
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_plan(pilot, dana.id)
         await go_to(pilot, screen, RowKey("action", READ))
         await pilot.press("space", "space", "space")
         await go_to(pilot, screen, RowKey("checkin", MIDPOINT))
-        await pilot.press("space")
+        await burst(pilot, ["space"])
+        assert isinstance(app.screen, PlanItemForm)  # held means asked: the four questions
+        await burst(pilot, "Interviews feel easier", ["enter"], "No portfolio yet", ["enter"])
+        await burst(pilot, "Two sessions on the portfolio", ["enter"], "7", ["ctrl+s"])
+        assert app.screen is screen
+        assert "working: Interviews feel easier · not working: No portfolio yet" in outline_text(screen)
+        assert "progress 7/10" in outline_text(screen)
     state, _, _ = stored(data_dir, dana.id)
     assert next(a for a in state.actions if a.id == READ).status is ActionStatus.NOT_DONE
-    assert state.checkins[0].done is True
+    checkin = next(c for c in state.checkins if c.id == MIDPOINT)
+    assert (checkin.done, checkin.held_on, checkin.client_progress) == (True, FIXED_NOW.date(), 7)
+    assert (checkin.working, checkin.not_working, checkin.adjust) == (
+        "Interviews feel easier",
+        "No portfolio yet",
+        "Two sessions on the portfolio",
+    )
 
 
 async def test_slash_filters_the_outline_and_escape_clears_it(make_app, dana, data_dir):
@@ -473,7 +488,7 @@ async def test_every_key_is_on_the_help_screen_and_in_the_palette(make_app, dana
         await pilot.press("f1")
         assert isinstance(app.screen, HelpScreen)
         table = app.screen.query_one("DataTable")
-        listed = {str(table.get_row_at(i)[2]) for i in range(table.row_count)}
+        listed = {str(table.get_row_at(i)[1]) for i in range(table.row_count)}
         assert {i for i in ids if i.startswith("plan.")} <= listed
         await pilot.press("escape")
         palette_titles = [title for title in titles if title.startswith("Undo")]
