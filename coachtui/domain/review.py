@@ -1,13 +1,9 @@
-"""Provides the figures of the review between sessions: a client's overview, history rows, a session's record.
+"""Provides the figures of the review between sessions; pure: the screens pass the records in.
 
-Everything here is pure: the screens read the records from the repository and pass them in.
-
-- ``client_overview``: what prepares the next session (engagement, next check-in and its focus, each
-  active goal's metric and rating trend, open actions overdue first, the last session's goal, the
-  last reflection's focus for the next session, the agreement's boundaries on one line).
-- ``history_rows``: one row per session, newest first, with its counts.
-- ``record_passages``: a session's stages in the order visited, each with its notes and questions in
-  the order they happened; ``correct_note`` fixes a mistyped note and keeps what was written.
+``client_overview`` prepares the next session (engagement, next check-in, active goals' metrics and
+rating trends, open actions overdue first, the last session's goal and the last reflection's focus,
+the agreement's boundaries on one line); ``history_rows`` lists the sessions newest first;
+``record_passages`` reads a session by stage visit; ``correct_note`` fixes a mistyped note.
 """
 
 from __future__ import annotations
@@ -83,16 +79,14 @@ class Overview:
 def metric_text(metric: Metric) -> str:
     """``Conversations held: 1 → 4 → 8 conversations`` (baseline → current → target); "" without values."""
 
-    def figure(value: float | None) -> str:
-        if value is None:
-            return "?"
-        return f"{value:g}"
-
     if metric.baseline is None and metric.target is None and metric.current is None:
         return ""
     name = f"{metric.name}: " if metric.name else ""
     unit = f" {metric.unit}" if metric.unit else ""
-    return f"{name}{figure(metric.baseline)} → {figure(metric.current)} → {figure(metric.target)}{unit}"
+    baseline, current, target = (
+        "?" if v is None else f"{v:g}" for v in (metric.baseline, metric.current, metric.target)
+    )
+    return f"{name}{baseline} → {current} → {target}{unit}"
 
 
 def one_line(text: str) -> str:
@@ -277,8 +271,7 @@ def record_passages(session: Session) -> list[Passage]:
         home(note.stage, note.at).entries.append(Entry(note.at, note.text, index))
     for prompt in session.prompts:
         home(prompt.stage, prompt.at).entries.append(Entry(prompt.at, prompt.text))
-    for passage in passages:
-        # Stable: a note and a question at the same moment keep notes first, each in its own order.
+    for passage in passages:  # stable: at the same moment, notes before questions, each in its order
         passage.entries.sort(key=lambda entry: entry.at)
     return passages
 

@@ -27,6 +27,7 @@ from coachtui.ui.keys import KeyRouter
 from coachtui.ui.live.live_session import LiveSessionScreen
 from coachtui.ui.live.resume_prompt import ResumePrompt
 from coachtui.ui.live.start_session import SessionSetup, StartSessionScreen
+from coachtui.ui.review.navigation import ReviewNavigation
 from coachtui.ui.seam import Clock
 from coachtui.ui.shared.confirm import ConfirmScreen
 from coachtui.ui.shared.help import HelpScreen, binding_rows
@@ -40,8 +41,8 @@ class SavesOnExit(Protocol):
     def save_now(self) -> None: ...
 
 
-class CoachApp(CrashSafeApp, App[None]):
-    """The coach's companion: home, live session, reflection and plan screens."""
+class CoachApp(CrashSafeApp, ReviewNavigation, App[None]):
+    """The coach's companion: home, live session, reflection, plan and review screens."""
 
     TITLE = "coachtui"
     CSS_PATH = style("app")

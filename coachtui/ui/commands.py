@@ -57,6 +57,16 @@ class ClientCommands(CommandList):
                     "Vision, goals, actions, check-ins and the agreement",
                     partial(app.open_plan, client.id),
                 ),
+                (
+                    f"Overview: {client.name}",
+                    "Prepare the next session: last goal and focus, open actions, goals, next check-in",
+                    partial(app.open_overview, client.id),
+                ),
+                (
+                    f"Session history: {client.name}",
+                    "Every session, newest first; Enter reads one",
+                    partial(app.open_history, client.id),
+                ),
             ]
         return commands
 

@@ -30,6 +30,10 @@ class HomeScreen(CoachScreen[None]):
             "s,enter", "start_session", "Session", id="home.start_session", tooltip="Start a live session"
         ),
         Binding("p", "open_plan", "Plan", id="home.open_plan", tooltip="Open the client's coaching plan"),
+        Binding("o", "overview", "Review", id="home.overview", tooltip="Overview: prepare the next session"),
+        Binding(
+            "h", "history", "History", id="home.history", show=False, tooltip="The client's past sessions"
+        ),
         Binding("r", "reflect", "Reflect", id="home.reflect", tooltip="Oldest session without a reflection"),
         Binding("c", "journal", "Journal", id="home.journal", tooltip="CPD journal: your reflections"),
         Binding("j,down", "cursor(1)", "Down", id="home.down", show=False),
@@ -124,6 +128,14 @@ class HomeScreen(CoachScreen[None]):
     def action_open_plan(self) -> None:
         if client_id := self._selected():
             self.coach.open_plan(client_id)
+
+    def action_overview(self) -> None:
+        if client_id := self._selected():
+            self.coach.open_overview(client_id)
+
+    def action_history(self) -> None:
+        if client_id := self._selected():
+            self.coach.open_history(client_id)
 
     def action_start_session(self) -> None:
         if client_id := self._selected():

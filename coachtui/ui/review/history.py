@@ -1,0 +1,154 @@
+"""Provides a client's session history: every session, newest first, with its counts; Enter opens it."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import events, on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.widgets import DataTable, Footer, Header, Static
+
+from coachtui.domain.review import HistoryRow, history_rows
+from coachtui.store.errors import StoreError
+from coachtui.ui.seam import CoachScreen
+from coachtui.ui.shared.key_hints import hint
+from coachtui.ui.styles import style
+
+COLUMNS = [
+    ("Date", "date", 11),
+    ("#", "number", 3),
+    ("Model", "framework", 5),
+    ("Len", "length", 4),
+    ("Session goal", "goal", 0),
+    ("Notes", "notes", 5),
+    ("Ins", "insights", 3),
+    ("Quo", "quotes", 3),
+    ("Act", "actions", 3),
+    ("Refl", "reflected", 4),
+]
+"""Label, key and width of each column; the goal's width (0 here) is what the terminal leaves."""
+
+FIXED = sum(width + 2 for _, _, width in COLUMNS) + 2 + 3
+"""Columns and their padding, the goal's padding, the screen's padding and the scrollbar."""
+
+
+class _SessionTable(DataTable[str | Text]):
+    """The history's rows; Enter is in the footer because it is how a session's record is opened."""
+
+    BINDINGS = [
+        Binding("enter", "select_cursor", "Open", id="review.open_record", tooltip="Read this session")
+    ]
+
+
+def _cells(row: HistoryRow, goal_width: int) -> list[str | Text]:
+    goal = row.goal if len(row.goal) <= goal_width else row.goal[: goal_width - 1] + "…"
+    return [
+        f"{row.day:%d %b %Y}",
+        Text(str(row.number), justify="right"),
+        row.framework.upper()[:5],
+        Text(f"{row.minutes}m" if row.minutes is not None else "live", justify="right"),
+        goal or Text("—", style="dim"),
+        Text(str(row.notes), justify="right"),
+        Text(str(row.insights), justify="right"),
+        Text(str(row.quotes), justify="right"),
+        Text(str(row.actions), justify="right"),
+        "yes" if row.reflected else Text("no", style="dim"),
+    ]
+
+
+class SessionHistoryScreen(CoachScreen[None]):
+    """A client's sessions, newest first: date, number, framework, length, goal, counts, reflection."""
+
+    CSS_PATH = style("review_history")
+    TITLE = "Session history"
+    AUTO_FOCUS = "#sessions-table"
+    BINDINGS = [Binding("escape", "back", "Back", id="review.history_back", tooltip="Back")]
+
+    def __init__(self, client_id: str) -> None:
+        super().__init__()
+        self.client_id = client_id
+        self._rows: list[HistoryRow] = []
+        self._goal_width = 0
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield _SessionTable(id="sessions-table", cursor_type="row", zebra_stripes=True)
+        yield Static("", id="sessions-detail")
+        yield Static("", id="sessions-hint", classes="hint")
+        yield Footer()
+
+    def on_screen_resume(self) -> None:
+        # Also sent when the screen first opens; back from a record, a corrected note is counted.
+        self.load()
+
+    def load(self) -> None:
+        repo = self.coach.repository
+        try:
+            client = repo.get_client(self.client_id)
+            sessions = repo.list_sessions(self.client_id)
+            pending = set(repo.summary(self.client_id).sessions_without_reflection)
+        except StoreError as error:
+            self.notify(str(error), title="History not opened", severity="error", timeout=15)
+            self.dismiss(None)
+            return
+        # A session is reflected on when it is closed and the summary does not list it as pending.
+        reflected = [s.id for s in sessions if s.ended_at is not None and s.id not in pending]
+        self._rows = history_rows(sessions, reflected)
+        held = sum(1 for row in self._rows if row.minutes is not None)
+        self.sub_title = f"{client.name} · {held} session{'s' if held != 1 else ''}"
+        self._fill(force=True)
+        self.query_one("#sessions-hint", Static).update(
+            hint(
+                self,
+                ("review.open_record", "read the session"),
+                "[b]↑↓[/b] move",
+                ("review.history_back", "back"),
+            )
+        )
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._fill()
+
+    def _fill(self, force: bool = False) -> None:
+        """Draw the rows with the goal as wide as the terminal allows, keeping the cursor where it was."""
+        width = max(12, self.size.width - FIXED)
+        if width == self._goal_width and not force:
+            return
+        self._goal_width = width
+        table = self.query_one(_SessionTable)
+        row = table.cursor_row
+        table.clear(columns=True)
+        for label, key, fixed in COLUMNS:
+            table.add_column(label, key=key, width=fixed or width)
+        # DataTable draws only the rows in view; adding the rows of a 200-session client is cheap.
+        for history_row in self._rows:
+            table.add_row(*_cells(history_row, width), key=history_row.session_id)
+        if self._rows:
+            table.move_cursor(row=min(max(row, 0), len(self._rows) - 1))
+        self._show_detail()
+
+    @property
+    def selected(self) -> HistoryRow | None:
+        table = self.query_one(_SessionTable)
+        if not self._rows or table.row_count == 0:
+            return None
+        return self._rows[min(table.cursor_row, len(self._rows) - 1)]
+
+    @on(DataTable.RowHighlighted)
+    def _show_detail(self) -> None:
+        detail = self.query_one("#sessions-detail", Static)
+        row = self.selected
+        if row is None:
+            detail.update(Text("No session held yet: press escape, then s to start one.", style="dim"))
+            return
+        text = Text()
+        text.append(f"Session {row.number}, {row.day:%a %d %b %Y}: ", style="bold")
+        text.append(row.goal or "no session goal written", style="" if row.goal else "dim")
+        detail.update(text)
+
+    @on(DataTable.RowSelected)
+    def _open(self, event: DataTable.RowSelected) -> None:
+        self.coach.open_session_record(self.client_id, str(event.row_key.value))
+
+    def action_back(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,258 @@
+"""Provides a session's record, read like a page; [ and ] turn to the client's previous and next session.
+
+Read-only, except for one thing: a mistyped note can be corrected (j/k pick the note, e corrects
+it). The record then shows the note as edited after the session, with what was written.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.widget import Widget
+from textual.widgets import Footer, Header, Static
+
+from coachtui.domain.models import Action, Goal, Reflection, Session
+from coachtui.domain.review import correct_note, neighbours, record_passages
+from coachtui.store.errors import StoreError
+from coachtui.store.repository import Repository
+from coachtui.ui.review import record_view as view
+from coachtui.ui.review.note_edit import NoteEditScreen
+from coachtui.ui.seam import CoachScreen
+from coachtui.ui.shared.key_hints import hint, key_label
+from coachtui.ui.styles import style
+
+
+class EntryLine(Horizontal):
+    """One note or question: the time and kind on the left, the text on the right (wrapped under itself)."""
+
+    def __init__(self, mark: Text, body: Text, note_index: int | None) -> None:
+        super().__init__(classes="record-entry" + (" -question" if note_index is None else ""))
+        self.note_index = note_index
+        self._mark = mark
+        self._body = body
+
+    def compose(self) -> ComposeResult:
+        yield Static(self._mark, classes="entry-mark")
+        yield Static(self._body, classes="entry-body")
+
+
+class SessionRecordScreen(CoachScreen[None]):
+    """Stages in the order visited with their notes and questions; reviews, ratings, actions, reflection."""
+
+    CSS_PATH = style("review_record")
+    TITLE = "Session record"
+    AUTO_FOCUS = "#record-body"
+    BINDINGS = [
+        Binding("escape", "back", "Back", id="review.record_back", tooltip="Back"),
+        Binding(
+            "left_square_bracket",
+            "turn(-1)",
+            "Previous",
+            id="review.previous_session",
+            tooltip="The client's previous session",
+        ),
+        Binding(
+            "right_square_bracket",
+            "turn(1)",
+            "Next",
+            id="review.next_session",
+            tooltip="The client's next session",
+        ),
+        Binding("j", "pick(1)", "Next note", id="review.next_note", show=False, tooltip="Pick the next note"),
+        Binding(
+            "k", "pick(-1)", "Prev note", id="review.previous_note", show=False, tooltip="Pick the note above"
+        ),
+        Binding("e", "edit_note", "Correct", id="review.edit_note", tooltip="Correct the picked note's typo"),
+    ]
+
+    def __init__(
+        self,
+        client_name: str,
+        sessions: list[Session],
+        session_id: str,
+        actions: list[Action],
+        goals: list[Goal],
+        note_index: int | None = None,
+    ) -> None:
+        super().__init__()
+        self._client_name = client_name
+        self._sessions = {s.id: s for s in sessions}
+        self._order = [s.id for s in sorted(sessions, key=lambda s: s.number)]
+        self.session_id = session_id
+        self._actions = {a.id: a for a in actions}
+        self._goals = {g.id: g for g in goals}
+        self.note_index = note_index
+        self._reflections: dict[str, Reflection | None] = {}
+
+    @classmethod
+    def load(
+        cls, repo: Repository, client_id: str, session_id: str, note_index: int | None = None
+    ) -> SessionRecordScreen:
+        """Read what the record shows (the client's sessions once, for [ and ]); raises StoreError."""
+        client = repo.get_client(client_id)
+        sessions = repo.list_sessions(client_id)
+        repo.get_session(client_id, session_id)  # RecordNotFound if it is not the client's
+        return cls(
+            client.name,
+            sessions,
+            session_id,
+            repo.list_actions(client_id),
+            repo.list_goals(client_id),
+            note_index,
+        )
+
+    @property
+    def session(self) -> Session:
+        return self._sessions[self.session_id]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield VerticalScroll(id="record-body")
+        yield Static("", id="record-hint", classes="hint")
+        yield Footer()
+
+    async def on_mount(self) -> None:
+        await self._show()
+        if self.note_index is not None:
+            self._pick_note(self.note_index, scroll=True)
+
+    def _reflection(self, session: Session) -> Reflection | None:
+        if session.id not in self._reflections:
+            self._reflections[session.id] = self.coach.repository.get_reflection(
+                session.id, session.client_id
+            )
+        return self._reflections[session.id]
+
+    def _blocks(self, session: Session) -> list[Widget]:
+        names = view.stage_names(session.framework)
+        blocks: list[Widget] = [
+            Static(view.heading_text(session, self._client_name), classes="record-block"),
+            Static(view.reviews_text(session, self._actions), classes="record-block"),
+        ]
+        for passage in record_passages(session):
+            blocks.append(Static(view.passage_heading(passage, names), classes="record-stage"))
+            for entry in passage.entries:
+                note = session.notes[entry.note_index] if entry.note_index is not None else None
+                blocks.append(
+                    EntryLine(view.entry_mark(entry, note), view.entry_body(entry, note), entry.note_index)
+                )
+            if not passage.entries:
+                blocks.append(
+                    Static(Text("nothing written in this stage", style="dim"), classes="record-empty")
+                )
+        blocks += [
+            Static(view.ratings_text(session, self._goals, names), classes="record-block -first"),
+            Static(view.agreed_text(session, self._actions), classes="record-block"),
+            Static(view.summary_text(session, names), classes="record-block"),
+            Static(view.reflection_text(self._reflection(session)), classes="record-block"),
+        ]
+        return blocks
+
+    async def _show(self) -> None:
+        """Draw the current session's record from the top."""
+        session = self.session
+        body = self.query_one("#record-body", VerticalScroll)
+        await body.remove_children()
+        await body.mount_all(self._blocks(session))
+        body.scroll_home(animate=False)
+        position = self._order.index(session.id) + 1 if session.id in self._order else session.number
+        self.sub_title = f"{self._client_name} · session {session.number} ({position} of {len(self._order)})"
+        self.query_one("#record-hint", Static).update(
+            hint(
+                self,
+                self._key_hint("review.previous_session", "previous"),
+                self._key_hint("review.next_session", "next session"),
+                "[b]↑↓[/b] scroll",
+                "[b]j/k[/b] pick a note",
+                ("review.edit_note", "correct it"),
+            )
+        )
+
+    def _key_hint(self, binding_id: str, what: str) -> str:
+        """A hint part for a key whose label is markup itself ("[" would open a tag): escaped here."""
+        label = key_label(self, binding_id).replace("[", "\\[")
+        return f"[b]{label}[/b] {what}" if label else ""
+
+    # --- the note cursor and correcting a note -------------------------------------------------
+
+    def _note_lines(self) -> list[EntryLine]:
+        return [line for line in self.query(EntryLine) if line.note_index is not None]
+
+    def _pick_note(self, note_index: int | None, scroll: bool) -> None:
+        self.note_index = note_index
+        for line in self._note_lines():
+            line.set_class(line.note_index == note_index, "-picked")
+            if line.note_index == note_index and scroll:
+                self.query_one("#record-body", VerticalScroll).scroll_to_widget(line, animate=False)
+
+    def action_pick(self, step: int) -> None:
+        order = [line.note_index for line in self._note_lines()]
+        if not order:
+            self.notify("This session has no notes.", timeout=2)
+            return
+        if self.note_index not in order:
+            index = 0 if step > 0 else len(order) - 1
+        else:
+            index = max(0, min(len(order) - 1, order.index(self.note_index) + step))
+        self._pick_note(order[index], scroll=True)
+
+    def action_edit_note(self) -> None:
+        session = self.session
+        if self.coach.repository.read_only:
+            self.notify("Read-only: nothing can be corrected here.", title="Read-only", severity="warning")
+            return
+        if session.ended_at is None:
+            self.notify(
+                "This session is still open: correct the note in the live session.", severity="warning"
+            )
+            return
+        index = self.note_index
+        if index is None or not 0 <= index < len(session.notes):
+            self.notify("Press j to pick the note to correct, then e.", timeout=4)
+            return
+
+        async def corrected(text: str | None) -> None:
+            if text is None:
+                return
+            updated = correct_note(self.session, index, text, self.coach.clock())
+            if updated is self.session:
+                return
+            self._sessions[updated.id] = updated
+            await self._show()
+            self._pick_note(index, scroll=True)
+            self._save(updated)
+
+        self.app.push_screen(NoteEditScreen(session.notes[index], session.number), corrected)
+
+    @work(thread=True, group="record-save")
+    def _save(self, session: Session) -> None:
+        try:
+            self.coach.repository.save_session(session)
+        except StoreError as error:
+            self.app.call_from_thread(
+                self.notify, f"{error}", title="The correction was not saved", severity="error", timeout=15
+            )
+            return
+        self.app.call_from_thread(
+            self.notify, f"Note corrected in session {session.number} and saved.", timeout=3
+        )
+
+    # --- turning the pages ------------------------------------------------------------------------
+
+    async def action_turn(self, step: int) -> None:
+        before, after = neighbours(self._order, self.session_id)
+        target = before if step < 0 else after
+        if target is None:
+            self.notify(
+                "This is the first session." if step < 0 else "This is the latest session.", timeout=2
+            )
+            return
+        self.session_id = target
+        self.note_index = None
+        await self._show()
+
+    def action_back(self) -> None:
+        self.dismiss(None)
