@@ -66,10 +66,7 @@ async def open_record(pilot, name: str, number: int) -> SessionRecordScreen:
 
 def entries(screen: SessionRecordScreen) -> list[tuple[str, str]]:
     """Each note and question on the record, in order, as (mark, text)."""
-    return [
-        (str(line.query(Static).first().content), str(line.query(Static).last().content))
-        for line in screen.query(EntryLine)
-    ]
+    return [(line.mark.plain, line.body.plain) for line in screen.query(EntryLine)]
 
 
 def heading(screen: SessionRecordScreen) -> str:

@@ -37,7 +37,9 @@ def test_history_of_priya(snap_compare, make_app, practice, size) -> None:
 @sizes
 def test_record_of_danas_first_session(snap_compare, make_app, practice, size) -> None:
     async def run_before(pilot) -> None:
-        await pilot.press("h", "end", "enter")  # Dana's history, her first session
+        await pilot.press("h")
+        await pilot.pause()
+        await pilot.press("down", "down", "enter")  # Dana's first session
         await pilot.pause()
         await pilot.press("j", "j")  # the second note picked
         await steady(pilot)

@@ -6,11 +6,12 @@ it). The record then shows the note as edited after the session, with what was w
 
 from __future__ import annotations
 
+from rich.table import Table
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import VerticalScroll
 from textual.widget import Widget
 from textual.widgets import Footer, Header, Static
 
@@ -24,19 +25,25 @@ from coachtui.ui.seam import CoachScreen
 from coachtui.ui.shared.key_hints import hint, key_label
 from coachtui.ui.styles import style
 
+MARK_WIDTH = 15
+"""The left column: the time and the kind, e.g. '18:51 ~ PRIVATE'."""
 
-class EntryLine(Horizontal):
-    """One note or question: the time and kind on the left, the text on the right (wrapped under itself)."""
+
+class EntryLine(Static):
+    """One note or question: the time and kind on the left, the text on the right (wrapped under itself).
+
+    One widget per entry (a grid inside, not a row of widgets): a long session lays out in a blink.
+    """
 
     def __init__(self, mark: Text, body: Text, note_index: int | None) -> None:
-        super().__init__(classes="record-entry" + (" -question" if note_index is None else ""))
+        grid = Table.grid(padding=(0, 1))
+        grid.add_column(width=MARK_WIDTH, no_wrap=True)
+        grid.add_column(ratio=1)
+        grid.add_row(mark, body)
+        super().__init__(grid, classes="record-entry" + (" -question" if note_index is None else ""))
         self.note_index = note_index
-        self._mark = mark
-        self._body = body
-
-    def compose(self) -> ComposeResult:
-        yield Static(self._mark, classes="entry-mark")
-        yield Static(self._body, classes="entry-body")
+        self.mark = mark
+        self.body = body
 
 
 class SessionRecordScreen(CoachScreen[None]):

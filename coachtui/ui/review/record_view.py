@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Mapping
 
+from rich.console import Group
+from rich.table import Table
 from rich.text import Text
 
 from coachtui.domain.frameworks import UnknownFramework, load_framework
@@ -81,20 +83,22 @@ def entry_body(entry: Entry, note: Note | None) -> Text:
     return text
 
 
-def reviews_text(session: Session, actions: Mapping[str, Action]) -> Text:
+def reviews_text(session: Session, actions: Mapping[str, Action]) -> Group:
     """The actions reviewed at the start: outcome, the action, and the client's learning."""
-    text = Text()
-    text.append(f"Actions reviewed ({len(session.reviews)})", style="bold")
+    title = Text(f"Actions reviewed ({len(session.reviews)})", style="bold")
     if not session.reviews:
-        text.append("\n  none", style="dim")
+        return Group(title, Text("  none", style="dim"))
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(width=1)
+    grid.add_column(width=9, no_wrap=True)
+    grid.add_column(ratio=1)
     for review in session.reviews:
         action = actions.get(review.action_id)
-        outcome = review.outcome.value.replace("_", " ")
-        text.append(f"\n  {outcome:<9}", style="bold")
-        text.append(" " + (one_line(action.text) if action else "(an action since deleted)"))
+        body = Text(one_line(action.text) if action else "(an action since deleted)")
         if review.learning.strip():
-            text.append(f"\n  {'':<9}  learning: {one_line(review.learning)}", style="italic")
-    return text
+            body.append(f"\nlearning: {one_line(review.learning)}", style="italic")
+        grid.add_row("", Text(review.outcome.value.replace("_", " "), style="bold"), body)
+    return Group(title, grid)
 
 
 def ratings_text(session: Session, goals: Mapping[str, Goal], names: Mapping[str, str]) -> Text:
