@@ -33,10 +33,12 @@ def dana_with_history(repo, clock) -> Client:
                 started_at=clock.now - timedelta(days=28 - 14 * number),
             )
         )
-    repo.save_action(
-        Action(client_id=client.id, text="Update my CV with the research projects", due=date(2026, 11, 20))
-    )
-    repo.save_action(Action(client_id=client.id, text="Talk to two UX researchers", due=date(2026, 11, 22)))
+    agreed = clock.now - timedelta(days=14)  # in session 2: homework for this one
+    for text, due in (
+        ("Update my CV with the research projects", date(2026, 11, 20)),
+        ("Talk to two UX researchers", date(2026, 11, 22)),
+    ):
+        repo.save_action(Action(client_id=client.id, text=text, due=due, created_at=agreed))
     return client
 
 
