@@ -30,6 +30,7 @@ IGNORED_FIELDS = frozenset(
 _LABELS = {
     "target_date": "target date",
     "planned_sessions": "planned sessions",
+    "planned_sessions_max": "planned sessions (at most)",
     "metric.name": "metric",
     "metric.baseline": "baseline",
     "metric.target": "target",
@@ -120,7 +121,17 @@ def describe_change(change: FieldChange, names: Mapping[str, str] | None = None)
 
 
 GOAL_AGREED_FIELDS = frozenset(
-    {"title", "specific", "measure", "achievable", "relevant", "target_date", "planned_sessions", "status"}
+    {
+        "title",
+        "specific",
+        "measure",
+        "achievable",
+        "relevant",
+        "target_date",
+        "planned_sessions",
+        "planned_sessions_max",
+        "status",
+    }
 )
 """What the client agreed about a goal: its wording, its target and date, whether it still stands."""
 

@@ -508,3 +508,25 @@ async def test_the_palette_opens_a_clients_plan(make_app, dana):
         callback()
         await pilot.pause()
         assert isinstance(app.screen, PlanEditorScreen)
+
+
+async def test_planned_sessions_take_a_range_as_the_hint_offers(make_app, dana, data_dir):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_plan(pilot, dana.id)
+        await go_to(pilot, screen, RowKey("goal", ROLE))
+        await pilot.press("a")
+        form = app.screen
+        assert isinstance(form, PlanItemForm)
+        await type_text(pilot, "Speak at a meetup")
+        form.query_one("#f-planned_sessions").value = "3-2"
+        await pilot.press("ctrl+s")
+        assert app.screen is form
+        assert "the smaller number first" in str(form.query_one("#form-error").render())
+        form.query_one("#f-planned_sessions").value = "2-3"
+        await pilot.press("ctrl+s")
+        assert app.screen is screen
+        assert "2-3 sessions" in outline_text(screen)
+    state, _, _ = stored(data_dir, dana.id)
+    added = next(g for g in state.goals if g.title == "Speak at a meetup")
+    assert (added.planned_sessions, added.planned_sessions_max) == (2, 3)

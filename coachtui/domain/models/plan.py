@@ -64,6 +64,8 @@ class Goal(Record):
     target_date: date | None = None
     horizon: Horizon = Horizon.PROXIMAL
     planned_sessions: int | None = Field(default=None, ge=1, le=100)
+    planned_sessions_max: int | None = Field(default=None, ge=1, le=100)
+    """The top of a range ("2-3 sessions"); None for a single number."""
     metric: Metric = Field(default_factory=Metric)
     status: GoalStatus = GoalStatus.ACTIVE
     outcome: str = ""

@@ -30,7 +30,7 @@ GOAL_FIELDS = [
     FieldSpec("target_date", "Target date", "date", placeholder=DATES),
     FieldSpec("horizon", "Horizon", "select", options=_choices(Horizon), required=True),
     FieldSpec(
-        "planned_sessions", "Sessions", "int", placeholder="proximal 2-3, distal 4-12", low=1, high=100
+        "planned_sessions", "Sessions", "range", placeholder="proximal 2-3, distal 4-12", low=1, high=100
     ),
     FieldSpec("metric.name", "Metric", placeholder="e.g. networking calls a week"),
     FieldSpec("metric.baseline", "Baseline", "float", placeholder="where it is now", low=-1e9),
@@ -82,7 +82,12 @@ def action_fields(goals: Sequence[Goal]) -> list[FieldSpec]:
 def initial_values(record: Any, specs: Sequence[FieldSpec]) -> dict[str, Any]:
     """The record's values for the form's fields."""
     flat = flatten(record)
-    return {spec.name: flat.get(spec.name) for spec in specs}
+    return {
+        spec.name: (flat.get(spec.name), flat.get(spec.name + "_max"))
+        if spec.kind == "range"
+        else flat.get(spec.name)
+        for spec in specs
+    }
 
 
 def _label(gaps: list[str]) -> str:

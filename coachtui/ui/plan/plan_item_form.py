@@ -8,6 +8,7 @@ ctrl+s saves from anywhere, escape cancels (asking first when something was type
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -31,7 +32,8 @@ from coachtui.ui.styles import style
 MAX_TEXT = 2000
 """Longest text a field keeps: a stray 1 MB paste must not end up in the plan."""
 
-Kind = Literal["text", "date", "int", "float", "select", "list"]
+Kind = Literal["text", "date", "int", "range", "float", "select", "list"]
+_RANGE = re.compile(r"^(\d+)\s*(?:-|–|to)\s*(\d+)$")
 
 
 @dataclass(frozen=True)
@@ -54,6 +56,9 @@ class FieldSpec:
 
 def initial_text(spec: FieldSpec, value: Any) -> str:
     """The text an input starts with for a stored value (dates as ISO, lists comma-separated)."""
+    if spec.kind == "range":
+        low, high = value if isinstance(value, tuple) else (value, None)
+        return "" if low is None else f"{low}-{high}" if high not in (None, low) else str(low)
     return "" if isinstance(value, Enum) else format_value(value)
 
 
@@ -132,6 +137,8 @@ class PlanItemForm(FormDialog[dict[str, Any]]):
             except ValueError as error:
                 errors[spec.name] = str(error)
                 continue
+            if spec.kind == "range":  # one field, two record fields: the range's ends
+                values[spec.name], values[spec.name + "_max"] = values[spec.name] or (None, None)
             if spec.required and values[spec.name] in (None, ""):
                 errors[spec.name] = f"{spec.label.rstrip(' *')} is needed."
         return values, errors
@@ -143,6 +150,8 @@ class PlanItemForm(FormDialog[dict[str, Any]]):
             return [part.strip() for part in raw.split(",") if part.strip()]
         if not raw:
             return None
+        if spec.kind == "range":
+            return self._range(spec, raw)
         if spec.kind == "date":
             try:
                 return parse_date(raw, self._today)
@@ -156,6 +165,19 @@ class PlanItemForm(FormDialog[dict[str, Any]]):
         if not spec.low <= number <= spec.high:
             raise ValueError(f"{spec.label}: enter a number from {spec.low:g} to {spec.high:g}.")
         return number
+
+    def _range(self, spec: FieldSpec, raw: str) -> tuple[int, int | None]:
+        """ "3" or "2-3" (also "2 to 3"): the range's ends, the top None for a single number."""
+        found = _RANGE.match(raw)
+        low, high = (int(found[1]), int(found[2])) if found else (None, None)
+        if found is None:
+            if not raw.isdigit():
+                raise ValueError(f"{spec.label}: enter a number or a range, e.g. 3 or 2-3.")
+            low = int(raw)
+        assert low is not None
+        if not spec.low <= low <= (high or low) <= spec.high:
+            raise ValueError(f"{spec.label}: from {spec.low:g} to {spec.high:g}, the smaller number first.")
+        return low, None if high == low else high
 
     @on(Input.Changed)
     @on(Select.Changed)

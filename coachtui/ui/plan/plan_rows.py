@@ -183,7 +183,8 @@ class PlanRows:
     def _goal(self, goal: Goal, actions: list[Action]) -> list[Block]:
         facts = [goal.horizon.value]
         if goal.planned_sessions:
-            facts.append(f"{goal.planned_sessions} sessions")
+            top = goal.planned_sessions_max
+            facts.append(f"{goal.planned_sessions}{f'-{top}' if top else ''} sessions")
         if goal.target_date:
             facts.append(f"by {self._when(goal.target_date, goal.status is GoalStatus.ACTIVE)}")
         if goal.status is not GoalStatus.ACTIVE:
