@@ -17,6 +17,7 @@ from coachtui.domain.models import Agreement, Client, ClientStatus, CoachingForm
 from coachtui.store.errors import StoreError
 from coachtui.ui.shared.form_dialog import FormScreen
 from coachtui.ui.shared.form_field import FormField
+from coachtui.ui.shared.tick_box import TickBox
 from coachtui.ui.styles import style
 
 DATE_HINT = "e.g. 2026-12-01, today, mon, +3d"
@@ -57,7 +58,7 @@ class ClientFormScreen(FormScreen[Client]):
             yield FormField("Status", _select("status", ClientStatus, client.status))
             yield FormField(
                 "ICF log",
-                Checkbox("May be named in the ICF coaching log", client.consent_named_in_log, id="consent"),
+                TickBox("May be named in the ICF coaching log", client.consent_named_in_log, id="consent"),
             )
             yield Static("Agreement", classes="form-section")
             yield FormField("Start date", Input(_iso(agreement.start_date), id="start_date"), hint=DATE_HINT)

@@ -29,15 +29,25 @@ def short_names(competencies: list[Competency]) -> str:
     return ", ".join(SHORT_NAMES[c] for c in COMPETENCIES if c in competencies)
 
 
+def _prompt(number: int, competency: Competency, ticked: bool) -> str:
+    return f"{'✓' if ticked else ' '} {number} {competency.value}"
+
+
 class CompetencyPicker(SelectionList[Competency]):
     """A compact list of the eight competencies; space toggles the highlighted one, 1-8 toggle by number."""
 
     def __init__(self, chosen: list[Competency], *, id: str | None = None) -> None:
         selections = [
-            Selection(f"{number} {competency.value}", competency, competency in chosen)
+            Selection(_prompt(number, competency, competency in chosen), competency, competency in chosen)
             for number, competency in enumerate(COMPETENCIES, start=1)
         ]
         super().__init__(*selections, id=id, compact=True)
+
+    def on_selection_list_selected_changed(self) -> None:
+        # The tick is in the words too: the list's own box differs only in colour.
+        picked = set(self.selected)
+        for index, competency in enumerate(COMPETENCIES):
+            self.replace_option_prompt_at_index(index, _prompt(index + 1, competency, competency in picked))
 
     @property
     def chosen(self) -> list[Competency]:

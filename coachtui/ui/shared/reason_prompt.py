@@ -18,6 +18,7 @@ from textual.widgets import Checkbox, Input, Static
 from coachtui.domain.notes import clean_text
 from coachtui.ui.plan.plan_item_form import MAX_TEXT
 from coachtui.ui.shared.form_dialog import FormDialog, FormKey
+from coachtui.ui.shared.tick_box import TickBox
 from coachtui.ui.styles import style
 
 
@@ -56,7 +57,7 @@ class ReasonPrompt(FormDialog[ReasonAnswer]):
             yield Input(
                 placeholder="the reason, e.g. the client chose a later date", max_length=MAX_TEXT, id="reason"
             )
-            yield Checkbox("The client decided this change", True, id="decided", compact=True)
+            yield TickBox("The client decided this change", True, id="decided", compact=True)
             yield self.hint_line()
 
     def action_toggle_decided(self) -> None:
