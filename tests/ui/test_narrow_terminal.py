@@ -46,3 +46,20 @@ async def test_help_shows_whole_binding_ids_at_100_columns(make_app, dana) -> No
         longest = max(len(b.id or "") for b in LIVE_BINDINGS)  # type: ignore[union-attr]
         assert widths[id_column] >= longest
         assert sum(widths[: id_column + 1]) <= table.size.width  # the whole id column is on screen
+
+
+async def test_the_closing_dialog_keeps_its_check_in_field_at_40x12(make_app, repo, dana) -> None:
+    from textual.widgets import Input
+
+    from coachtui.ui.live.closing import ClosingScreen
+    from tests.ui.burst import burst
+
+    app = make_app()
+    async with app.run_test(size=(40, 12)) as pilot:
+        await burst(pilot, "s")
+        await burst(pilot, ["ctrl+s"])
+        await burst(pilot, "a first note", ["enter"], "and a second", ["f10"])
+        assert isinstance(app.screen, ClosingScreen)
+        field = app.screen.query_one("#next-checkin", Input)
+        assert field.region.height > 0 and field.region.bottom <= 12
+        assert app.screen.query_one("#form-hint").region.bottom <= 12

@@ -54,7 +54,7 @@ class AccountabilityScreen(CoachModal[Reviewed]):
         with Vertical(id="review-box"):
             count = len(self._actions)
             yield Static(
-                f"Since last session · {count} action{'s' if count != 1 else ''} to review with the client",
+                f"Homework from earlier sessions · {count} action{'s' if count != 1 else ''} to review with the client",
                 id="review-title",
             )
             yield OptionList(*[Option(self._line(a), id=a.id) for a in self._actions], id="review-list")

@@ -8,12 +8,14 @@ from datetime import date, datetime
 
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
+from textual.events import Resize
 from textual.widgets import Input, Static
 
 from coachtui.domain.dates import DateParseError, format_due, parse_date
 from coachtui.domain.frameworks import Framework
 from coachtui.domain.models import Action, NoteKind, Session
 from coachtui.ui.live.session_clock import clock_text
+from coachtui.ui.live.stage_bar import minutes
 from coachtui.ui.shared.form_dialog import FormDialog, FormKey
 from coachtui.ui.shared.form_row import FormRow
 from coachtui.ui.styles import style
@@ -37,9 +39,7 @@ def closing_summary(
     seconds = session.stage_seconds(until=at)
     elapsed = (at - session.started_at).total_seconds()
     lines = [f"[b]{clock_text(elapsed)}[/b] of {session.planned_minutes} planned minutes"]
-    lines.append(
-        "  ".join(f"{stage.name} {int(seconds.get(stage.id, 0) // 60)}m" for stage in framework.stages)
-    )
+    lines.append("  ".join(f"{stage.name} {minutes(seconds.get(stage.id, 0))}" for stage in framework.stages))
     kinds = Counter(note.kind for note in session.notes)
     lines.append(
         f"{plural(len(session.notes), 'note')}: {plural(kinds[NoteKind.INSIGHT], 'insight')}, "
@@ -54,6 +54,11 @@ def closing_summary(
     if not actions:
         lines.append("[dim]none: is there anything the client wants to commit to?[/dim]")
     return "\n".join(lines)
+
+
+SUMMARY_ROWS = 14
+CHROME_ROWS = 9
+"""Rows of the dialog besides the summary: border, title, check-in field, error line, hint."""
 
 
 class ClosingScreen(FormDialog[CloseChoice]):
@@ -90,6 +95,11 @@ class ClosingScreen(FormDialog[CloseChoice]):
             )
             yield self.error_line()
             yield self.hint_line()
+
+    def on_resize(self, event: Resize) -> None:
+        # The summary gives way on a small terminal (40x12): the check-in field and its keys stay in view.
+        room = event.size.height - CHROME_ROWS
+        self.query_one("#closing-summary").styles.max_height = max(1, min(SUMMARY_ROWS, room))
 
     def submit(self) -> CloseChoice | None:
         raw = self.query_one("#next-checkin", Input).value.strip()
