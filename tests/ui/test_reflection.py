@@ -240,7 +240,9 @@ async def test_a_burst_of_keys_lands_in_the_right_fields(make_app, repo, session
     assert (saved.client_progress, saved.competencies, saved.learned) == (8, [Competency.MINDSET], "learned")
 
 
-async def test_a_session_held_by_mistake_is_deleted_from_its_reflection(make_app, repo, dana, session) -> None:
+async def test_a_session_held_by_mistake_is_deleted_from_its_reflection(
+    make_app, repo, dana, session
+) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await open_on(pilot, session)
