@@ -239,7 +239,11 @@ def test_a_numeric_date_that_reads_one_way_only_is_taken(text: str, expected: da
 
 @pytest.mark.parametrize(
     ("text", "why"),
-    [("31/02", "Feb has no day 31"), ("13/14", "neither number can be a month"), ("31/12/27", "year in full")],
+    [
+        ("31/02", "Feb has no day 31"),
+        ("13/14", "neither number can be a month"),
+        ("31/12/27", "year in full"),
+    ],
 )
 def test_a_numeric_date_that_cannot_be_gets_the_real_reason(text: str, why: str) -> None:
     with pytest.raises(DateParseError, match=why):

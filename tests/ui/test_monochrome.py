@@ -17,7 +17,9 @@ class _Boxes(App[None]):
 
 
 def _text(widget) -> str:
-    return "".join(segment.text for line in widget.render_lines(widget.region.reset_offset) for segment in line)
+    return "".join(
+        segment.text for line in widget.render_lines(widget.region.reset_offset) for segment in line
+    )
 
 
 async def test_a_tick_box_shows_its_state_in_its_glyph() -> None:
