@@ -41,6 +41,7 @@ class BareHomeScreen(Screen[None]):
         Binding("e", "noop('edit')", "Edit"),
         Binding("s,enter", "noop('start')", "Session"),
         Binding("p", "open_client", "Plan"),
+        Binding("o", "noop('overview')", "Review"),
         Binding("r", "noop('reflect')", "Reflect"),
         Binding("c", "noop('journal')", "Journal"),
     ]
