@@ -5,13 +5,14 @@ from __future__ import annotations
 import io
 import json
 import re
+from datetime import timedelta
 
 import pytest
 from rich.console import Console
 from textual.widgets import DataTable, Static
 
 from coachtui.demo import build_demo_practice
-from coachtui.domain.models import NoteKind
+from coachtui.domain.models import Note, NoteKind, Session, SessionStatus
 from coachtui.ui.home.home import HomeScreen
 from coachtui.ui.review.history import SessionHistoryScreen
 from coachtui.ui.review.overview import ClientOverviewScreen
@@ -151,7 +152,9 @@ async def test_history_newest_first_and_enter_opens_that_session(make_app, pract
         assert rows[0][2:4] == ["GROW", "47m"] and rows[1][2] == "OSKAR"
         assert [r[-1] for r in rows] == ["no", "yes", "yes", "yes", "yes"]
         assert rows[1][5:9] == ["11", "1", "2", "2"]  # notes, insights, quotes, actions of session 4
-        await pilot.press("down", "enter")
+        await pilot.press("end")  # the first session, at the bottom
+        assert table.cursor_row == 4
+        await pilot.press("home", "down", "enter")
         await pilot.pause()
         record = app.screen
         assert isinstance(record, SessionRecordScreen)
@@ -243,3 +246,35 @@ async def test_escape_leaves_the_note_as_it_was(make_app, practice) -> None:
         assert isinstance(app.screen, SessionRecordScreen)
         assert entries(record) == before
         assert all(note.edited_at is None for note in record.session.notes)
+
+
+async def test_a_200_session_client_history_and_record(make_app, repo, dana, clock) -> None:
+    start = clock.now - timedelta(days=7 * 200)
+    sessions = [
+        Session(
+            client_id=dana.id,
+            number=n,
+            status=SessionStatus.CLOSED,
+            started_at=start + timedelta(days=7 * n),
+            ended_at=start + timedelta(days=7 * n, minutes=50),
+            goal=f"Goal of session {n}",
+            notes=[Note(at=start + timedelta(days=7 * n, minutes=5), stage="goal", text=f"Note of {n}")],
+        )
+        for n in range(1, 201)
+    ]
+    repo.save_sessions(dana.id, sessions)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("h")
+        await pilot.pause()
+        table = app.screen.query_one(DataTable)
+        assert table.row_count == 200 and str(table.get_row_at(0)[1]) == "200"
+        await pilot.press("end", "enter")
+        await pilot.pause()
+        record = app.screen
+        assert isinstance(record, SessionRecordScreen)
+        assert record.sub_title == "Dana Ortiz · session 1 (1 of 200)"
+        await pilot.press("right_square_bracket")
+        await pilot.pause()
+        assert entries(record) == [(f"{sessions[1].notes[0].at:%H:%M} · note", "Note of 2")]

@@ -36,8 +36,18 @@ class _SessionTable(DataTable[str | Text]):
     """The history's rows; Enter is in the footer because it is how a session's record is opened."""
 
     BINDINGS = [
-        Binding("enter", "select_cursor", "Open", id="review.open_record", tooltip="Read this session")
+        Binding("enter", "select_cursor", "Open", id="review.open_record", tooltip="Read this session"),
+        Binding(
+            "home", "row(0)", "Newest", id="review.history_newest", show=False, tooltip="The newest session"
+        ),
+        Binding(
+            "end", "row(-1)", "Oldest", id="review.history_oldest", show=False, tooltip="The first session"
+        ),
     ]
+
+    def action_row(self, row: int) -> None:
+        if self.row_count:
+            self.move_cursor(row=row % self.row_count)
 
 
 def _cells(row: HistoryRow, goal_width: int) -> list[str | Text]:
