@@ -49,6 +49,7 @@ class CoachApp(CrashSafeApp, ReviewNavigation, App[None]):
     COMMANDS = App.COMMANDS | {ClientCommands, ReflectionCommands}
     BINDINGS = [
         Binding("f1", "help", "Help", id="app.help", tooltip="Every key on this screen"),
+        # priority: a dialog ends the binding chain at itself, so an ordinary ctrl+q would not quit from one.
         Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True, tooltip="Save everything and quit"),
     ]
 

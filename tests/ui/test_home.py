@@ -51,7 +51,7 @@ async def test_every_home_key_is_a_palette_command(make_app, dana) -> None:
         await pilot.pause()
         titles = [command.title for command in app.get_system_commands(app.screen)]
         assert any(t.startswith("New (n)") for t in titles)
-        assert any(t.startswith("Session (s)") for t in titles)
+        assert any(t.startswith("Start (s)") for t in titles)
         assert any(t.startswith("Edit (e)") for t in titles)
 
 

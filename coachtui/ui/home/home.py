@@ -12,6 +12,7 @@ from coachtui.domain.models import ClientSummary
 from coachtui.ui.home.client_card import ClientCard
 from coachtui.ui.home.client_list import ClientList, ClientRow
 from coachtui.ui.seam import CoachScreen
+from coachtui.ui.shared.key_hints import key_label
 from coachtui.ui.styles import style
 
 
@@ -26,16 +27,14 @@ class HomeScreen(CoachScreen[None]):
         Binding(
             "e", "edit_client", "Edit", id="home.edit_client", tooltip="Edit the client and their agreement"
         ),
-        Binding(
-            "s,enter", "start_session", "Session", id="home.start_session", tooltip="Start a live session"
-        ),
+        Binding("s,enter", "start_session", "Start", id="home.start_session", tooltip="Start a live session"),
         Binding("p", "open_plan", "Plan", id="home.open_plan", tooltip="Open the client's coaching plan"),
         Binding("o", "overview", "Review", id="home.overview", tooltip="Overview: prepare the next session"),
         Binding(
             "h", "history", "History", id="home.history", show=False, tooltip="The client's past sessions"
         ),
         Binding("r", "reflect", "Reflect", id="home.reflect", tooltip="Oldest session without a reflection"),
-        Binding("c", "journal", "Journal", id="home.journal", tooltip="CPD journal: your reflections"),
+        Binding("c", "journal", "CPD", id="home.journal", tooltip="CPD journal: your reflections"),
         Binding("j,down", "cursor(1)", "Down", id="home.down", show=False),
         Binding("k,up", "cursor(-1)", "Up", id="home.up", show=False),
     ]
@@ -48,7 +47,7 @@ class HomeScreen(CoachScreen[None]):
             yield ClientList(id="clients")
             yield ClientCard(id="client-card")
             yield Static("", id="home-attention")
-        yield Footer()
+        yield Footer(compact=True)  # at 80 columns quit and help stay in view
 
     def on_mount(self) -> None:
         # The clients are drawn by on_screen_resume, which also runs when the screen is first shown.
@@ -76,8 +75,9 @@ class HomeScreen(CoachScreen[None]):
         empty.display = not rows
         table.display = bool(rows)
         self.query_one(ClientCard).display = bool(rows)
+        new = key_label(self, "home.new_client")
         empty.update(
-            "No clients yet.\n\nPress [b]n[/b] to add your first client and their coaching agreement,"
+            f"No clients yet.\n\nPress [b]{new}[/b] to add your first client and their coaching agreement,"
             " or run [b]coachtui demo[/b] to look around a sample practice."
         )
         self.query_one("#home-attention", Static).update(self._attention(rows))

@@ -80,7 +80,7 @@ class JournalScreen(CoachScreen[None]):
         yield table
         with VerticalScroll(id="journal-detail", can_focus=False):
             yield Static("", id="journal-detail-text")
-        yield Footer()
+        yield Footer(compact=True)  # at 80 columns quit and help stay in view
 
     def on_mount(self) -> None:
         self.query_one("#journal-search", Input).display = False

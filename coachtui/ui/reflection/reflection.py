@@ -124,7 +124,7 @@ class ReflectionScreen(CoachScreen[Reflection | None]):
                 "Paid or pro bono",
                 Select(payments, value=payment, allow_blank=False, compact=True, id="payment"),
             )
-        yield Footer()
+        yield Footer(compact=True)  # at 80 columns quit and help stay in view
 
     def on_mount(self) -> None:
         if self._has_draft:

@@ -85,7 +85,7 @@ class SessionHistoryScreen(CoachScreen[None]):
         yield _SessionTable(id="sessions-table", cursor_type="row", zebra_stripes=True)
         yield Static("", id="sessions-detail")
         yield Static("", id="sessions-hint", classes="hint")
-        yield Footer()
+        yield Footer(compact=True)  # at 80 columns quit and help stay in view
 
     def on_screen_resume(self) -> None:
         # Also sent when the screen first opens; back from a record, a corrected note is counted.

@@ -42,7 +42,7 @@ class ClientOverviewScreen(CoachScreen[None]):
             yield Static("", id="overview-goals", classes="overview-block")
             yield Static("", id="overview-boundaries")
         yield Static("", id="overview-hint", classes="hint")
-        yield Footer()
+        yield Footer(compact=True)  # at 80 columns quit and help stay in view
 
     def on_screen_resume(self) -> None:
         # Also sent when the screen first opens; after a session or a plan edit it shows what changed.

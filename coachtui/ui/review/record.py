@@ -119,7 +119,7 @@ class SessionRecordScreen(CoachScreen[None]):
         yield Header()
         yield VerticalScroll(id="record-body")
         yield Static("", id="record-hint", classes="hint")
-        yield Footer()
+        yield Footer(compact=True)  # at 80 columns quit and help stay in view
 
     async def on_mount(self) -> None:
         await self._show()

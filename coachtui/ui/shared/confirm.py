@@ -10,6 +10,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
+from coachtui.ui.shared.key_hints import hint
 from coachtui.ui.styles import style
 
 
@@ -34,7 +35,11 @@ class ConfirmScreen(ModalScreen[bool]):
             yield Static(self._question, id="confirm-question")
             if self._detail:
                 yield Static(self._detail, id="confirm-detail")
-            yield Static(f"[b]y[/b] {self._yes}    [b]n[/b] {self._no}", id="confirm-keys")
+            yield Static("", id="confirm-keys")
+
+    def on_mount(self) -> None:
+        keys = hint(self, ("confirm.yes", self._yes), ("confirm.no", self._no))
+        self.query_one("#confirm-keys", Static).update(keys.replace(" · ", "    "))
 
     def action_answer(self, answer: bool) -> None:
         self.dismiss(answer)

@@ -27,5 +27,7 @@ def hint(node: DOMNode, *keys: tuple[str, str] | str) -> str:
         binding_id, what = key
         label = key_label(node, binding_id)
         if label:
-            parts.append(f"[b]{label}[/b] {what}")
+            parts.append(
+                f"[b]{label.replace('[', chr(92) + '[')}[/b] {what}"
+            )  # a key such as [ is text, not markup
     return " · ".join(part for part in parts if part)
