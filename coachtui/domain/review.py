@@ -74,6 +74,8 @@ class Overview:
     focus_session: int | None
     """The number of the session that reflection is on."""
     boundaries: str
+    last_checkin: CheckIn | None = None
+    """The latest check-in held, with the client's answers."""
 
 
 def metric_text(metric: Metric) -> str:
@@ -155,6 +157,9 @@ def client_overview(
         cadence=agreement.cadence,
         next_checkin=checkin,
         next_checkin_date=min(dates, default=None),
+        last_checkin=max(
+            (c for c in checkins if c.done and c.held_on), key=lambda c: c.held_on or date.min, default=None
+        ),
         goals=goal_lines,
         actions=open_actions_overdue_first(actions, today),
         last_session=last,

@@ -44,10 +44,25 @@ def engagement_text(client: Client, overview: Overview, today: date) -> Text:
     text.append("Next check-in: ", style=HEADING)
     if not when and checkin is None:
         text.append("none planned", style=MUTED)
-        return text
-    text.append(" · ".join(when) or "no date")
-    if checkin is not None and checkin.focus.strip():
-        text.append(" — " + " ".join(checkin.focus.split()))
+    else:
+        text.append(" · ".join(when) or "no date")
+        if checkin is not None and checkin.focus.strip():
+            text.append(" — " + " ".join(checkin.focus.split()))
+    held = overview.last_checkin
+    if held is not None and held.held_on is not None:
+        answers = [
+            f"{label}: {' '.join(value.split())}"
+            for label, value in (
+                ("working", held.working),
+                ("not", held.not_working),
+                ("adjust", held.adjust),
+            )
+            if value.strip()
+        ]
+        if held.client_progress is not None:
+            answers.append(f"progress {held.client_progress}/10")
+        text.append(f"\nLast check-in ({held.held_on:%d %b}): ", style=HEADING)
+        text.append(" · ".join(answers) or "held, no answers written", style="" if answers else MUTED)
     return text
 
 
