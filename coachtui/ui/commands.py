@@ -78,7 +78,12 @@ class ReflectionCommands(CommandList):
         app = coach_of(self.app)
         repo = app.repository
         commands: list[Command] = [
-            ("CPD journal", "Your reflections across all clients, by date and competency", app.open_journal)
+            ("CPD journal", "Your reflections across all clients, by date and competency", app.open_journal),
+            (
+                "Accountability dashboard",
+                "Every open action of every client, overdue first",
+                app.open_dashboard,
+            ),
         ]
         summaries = repo.summaries()
         for client in repo.list_clients():

@@ -35,6 +35,14 @@ class HomeScreen(CoachScreen[None]):
         ),
         Binding("r", "reflect", "Reflect", id="home.reflect", tooltip="Oldest session without a reflection"),
         Binding("c", "journal", "CPD", id="home.journal", tooltip="CPD journal: your reflections"),
+        Binding(
+            "a",
+            "dashboard",
+            "Actions",
+            id="home.dashboard",
+            show=False,
+            tooltip="Accountability: every open action",
+        ),
         Binding("j,down", "cursor(1)", "Down", id="home.down", show=False),
         Binding("k,up", "cursor(-1)", "Up", id="home.up", show=False),
     ]
@@ -154,3 +162,6 @@ class HomeScreen(CoachScreen[None]):
 
     def action_journal(self) -> None:
         self.coach.open_journal()
+
+    def action_dashboard(self) -> None:
+        self.coach.open_dashboard()

@@ -30,6 +30,11 @@ class ReviewNavigation(_AppBase):
 
         self.push_screen(ClientOverviewScreen(client_id))
 
+    def open_dashboard(self) -> None:
+        from coachtui.ui.review.dashboard import AccountabilityDashboardScreen
+
+        self.push_screen(AccountabilityDashboardScreen())
+
     def open_history(self, client_id: str) -> None:
         from coachtui.ui.review.history import SessionHistoryScreen
 
