@@ -68,3 +68,39 @@ async def test_filters_narrow(practice, make_app):
         await pilot.pause()
         assert len(screen._rows) == everything
         assert table.row_count > everything
+
+
+async def test_the_next_live_review_shows_what_the_dashboard_recorded(practice, make_app):
+    """The live review opens on the OPEN actions only: one reviewed on the dashboard is not asked again."""
+    from textual.widgets import OptionList
+
+    from coachtui.ui.live.accountability import AccountabilityScreen
+
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_dashboard(pilot)
+        await pilot.press("down")
+        row = screen.highlighted()
+        assert row is not None
+        client_id = row.action.client_id
+        await pilot.press("n", "enter")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        names = [c.name for c in practice.list_clients()]
+        for _ in range(names.index(row.client_name)):
+            await pilot.press("down")
+        await pilot.press("s")
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        review = app.screen
+        still_open = [
+            a
+            for a in practice.list_actions(client_id)
+            if a.status is ActionStatus.OPEN and a.created_at < app.clock()
+        ]
+        assert isinstance(review, AccountabilityScreen)
+        ids = [o.id for o in review.query_one("#review-list", OptionList).options]
+        assert row.action.id not in ids
+        assert ids and set(ids) == {a.id for a in still_open}
