@@ -63,8 +63,22 @@ class AccountabilityDashboardScreen(CoachScreen[None]):
         Binding("p", "record('partly')", "Partly", id="dashboard.partly", tooltip="Partly done"),
         Binding("n", "record('not_done')", "Not done", id="dashboard.not_done", tooltip="Not done"),
         Binding("c", "record('changed')", "Changed", id="dashboard.changed", tooltip="The client changed it"),
-        Binding("f", "filter_client", "Client", id="dashboard.client", tooltip="Only this client's actions"),
-        Binding("o", "filter_overdue", "Overdue", id="dashboard.overdue", tooltip="Only overdue actions"),
+        Binding(
+            "f",
+            "filter_client",
+            "Client",
+            id="dashboard.client",
+            show=False,
+            tooltip="Only this client's actions",
+        ),
+        Binding(
+            "o",
+            "filter_overdue",
+            "Overdue",
+            id="dashboard.overdue",
+            show=False,
+            tooltip="Only overdue actions",
+        ),
         Binding("x", "clear_filters", "All", id="dashboard.clear", show=False, tooltip="Clear the filters"),
     ]
 
@@ -81,7 +95,15 @@ class AccountabilityDashboardScreen(CoachScreen[None]):
         yield Header()
         yield Static(id="dashboard-filters")
         yield DataTable(id="dashboard-table", cursor_type="row", zebra_stripes=False)
-        yield Static(hint(self, ("dashboard.clear", "all")), id="dashboard-hint")
+        yield Static(
+            hint(
+                self,
+                ("dashboard.client", "this client"),
+                ("dashboard.overdue", "overdue"),
+                ("dashboard.clear", "all"),
+            ),
+            id="dashboard-hint",
+        )
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
@@ -114,8 +136,10 @@ class AccountabilityDashboardScreen(CoachScreen[None]):
             for row in group:
                 due = f"{row.action.due:%d %b}" if row.action.due else "—"
                 commitment = "" if row.commitment is None else str(row.commitment)
-                cells: list[str | Text] = [due, row.client_name, row.action.text, row.goal_title]
-                table.add_row(*cells, row.method, Text(commitment, justify="right"), key=row.action.id)
+                text = row.action.text if len(row.action.text) <= 26 else row.action.text[:25] + "…"
+                goal = row.goal_title if len(row.goal_title) <= 12 else row.goal_title[:11] + "…"
+                cells: list[str | Text] = [due, row.client_name, text, goal]
+                table.add_row(*cells, row.method[:12], Text(commitment, justify="right"), key=row.action.id)
                 self._rows[row.action.id] = row
         if not rows:
             table.add_row(Text("No open actions", style="dim"), "", "", "", "", "", key="group:none")
