@@ -16,7 +16,7 @@ STATUS_AFTER_REVIEW = {
 
 
 def review_action(
-    action: Action, outcome: ReviewOutcome, learning: str, *, session_id: str, at: datetime
+    action: Action, outcome: ReviewOutcome, learning: str, *, session_id: str | None, at: datetime
 ) -> tuple[ActionReview, Action]:
     """The review to keep in the session, and the action with its new status and the review appended.
 

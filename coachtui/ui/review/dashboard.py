@@ -178,7 +178,7 @@ class AccountabilityDashboardScreen(CoachScreen[None]):
             row.action,
             outcome,
             learning,
-            session_id=None,  # type: ignore[arg-type]
+            session_id=None,
             at=self.coach.clock(),
         )
         try:
