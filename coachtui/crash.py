@@ -1,7 +1,7 @@
 """Provides what an unexpected error does: a short message, a crash report without record contents, exit 1.
 
 No error shows a note (DESIGN.md, "Quality bars"). Textual's own handler prints a rich traceback
-with the locals of every frame (``show_locals=True``, which this Textual has no setting to turn off),
+with the locals of every frame (always on: this Textual has no setting to turn them off),
 and a record being validated, saved or drawn is in those locals; Python's default hook prints the
 exception's message, and a pydantic error's message quotes the input (a note's text). So:
 

@@ -11,6 +11,7 @@ Nothing here orders keys: the app's key router hands each key over once the one 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, ClassVar, Literal, TypeVar
 
@@ -59,6 +60,8 @@ class FormKeys(Screen[Value | None]):
         # Textual merges BINDINGS when the class is made: the form's own keys go in before that.
         if "KEY_PREFIX" in cls.__dict__:
             cls.BINDINGS = [*_form_bindings(cls), *cls.__dict__.get("BINDINGS", [])]
+            if not callable(getattr(cls, "submit", None)):
+                raise TypeError(f"{cls.__name__} is a form: it must say what it saves (a submit method)")
         super().__init_subclass__(**kwargs)
 
     @classmethod
@@ -71,9 +74,8 @@ class FormKeys(Screen[Value | None]):
 
     # --- what a form says -----------------------------------------------------------------
 
-    def submit(self) -> Value | None:
-        """The form's result, or None when a field needs a look (after showing which)."""
-        raise NotImplementedError
+    submit: Callable[[], Value | None]
+    """The form's result, or None when a field needs a look (after showing which); every form has one."""
 
     def changed(self) -> bool:
         """Whether escape would lose something typed, and so asks first."""
