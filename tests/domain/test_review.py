@@ -283,15 +283,3 @@ def test_the_overview_shows_the_last_check_in_held_with_its_answers() -> None:
     upcoming = CheckIn(client_id="c1", at_session=6, focus="halfway")
     overview = client_overview(Agreement(), [], [], [old, new, upcoming], [], [], date(2026, 11, 23))
     assert overview.last_checkin is new and overview.next_checkin is upcoming
-
-
-def test_the_overview_text_reads_the_last_check_in() -> None:
-    from coachtui.domain.models import Agreement, CheckIn, Client
-    from coachtui.ui.review.overview_view import engagement_text
-
-    held = CheckIn(
-        client_id="c1", done=True, held_on=date(2026, 11, 1), working="speaking up", adjust="fewer actions"
-    )
-    overview = client_overview(Agreement(), [], [], [held], [], [], date(2026, 11, 23))
-    text = engagement_text(Client(name="Dana"), overview, date(2026, 11, 23)).plain
-    assert "Last check-in (01 Nov): working: speaking up · adjust: fewer actions" in text

@@ -278,3 +278,18 @@ async def test_a_200_session_client_history_and_record(make_app, repo, dana, clo
         await pilot.press("right_square_bracket")
         await pilot.pause()
         assert entries(record) == [(f"{sessions[1].notes[0].at:%H:%M} · note", "Note of 2")]
+
+
+def test_the_overview_text_reads_the_last_check_in() -> None:
+    from datetime import date
+
+    from coachtui.domain.models import Agreement, CheckIn, Client
+    from coachtui.domain.review import client_overview
+    from coachtui.ui.review.overview_view import engagement_text
+
+    held = CheckIn(
+        client_id="c1", done=True, held_on=date(2026, 11, 1), working="speaking up", adjust="fewer actions"
+    )
+    overview = client_overview(Agreement(), [], [], [held], [], [], date(2026, 11, 23))
+    text = engagement_text(Client(name="Dana"), overview, date(2026, 11, 23)).plain
+    assert "Last check-in (01 Nov): working: speaking up · adjust: fewer actions" in text

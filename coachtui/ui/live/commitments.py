@@ -14,7 +14,6 @@ from textual.reactive import reactive
 
 from coachtui.domain.live import LiveSession
 from coachtui.domain.models import Action, CheckIn, Client, Goal
-from coachtui.domain.plan_edits import with_values
 from coachtui.domain.revisions import diff_records, make_revision
 from coachtui.store.errors import StoreError
 from coachtui.ui.live.accountability import AccountabilityScreen, Reviewed
@@ -22,8 +21,7 @@ from coachtui.ui.live.action_builder import ActionBuilderScreen
 from coachtui.ui.live.saving import LiveSaving
 from coachtui.ui.live.scaling import RatingInput, ScalingScreen
 from coachtui.ui.live.session_actions import SessionActions
-from coachtui.ui.plan.plan_fields import CHECKIN_QUESTIONS, initial_values
-from coachtui.ui.plan.plan_item_form import PlanItemForm
+from coachtui.ui.plan.plan_fields import held_checkin, hold_checkin_dialog
 from coachtui.ui.shared.key_hints import hint
 
 
@@ -114,11 +112,10 @@ class LiveCommitments(LiveSaving):
             if values is None:
                 return
             try:
-                held = with_values(checkin, values)
+                held = held_checkin(checkin, values)
             except ValidationError as problem:
                 self.notify(f"Not saved: {problem.errors()[0]['msg']}", severity="error")
                 return
-            held = held.model_copy(update={"done": held.held_on is not None})
             summary = f"Held check-in in session {self.live.session.number}"
             revision = make_revision(
                 self.client.id, self.coach.clock(), "checkin", held.id, summary, diff_records(checkin, held)
@@ -131,10 +128,7 @@ class LiveCommitments(LiveSaving):
                 return
             self.notify("Check-in recorded in the plan.", timeout=3)
 
-        initial = initial_values(checkin, CHECKIN_QUESTIONS)
-        initial["held_on"] = initial["held_on"] or self.coach.today().isoformat()
-        heading = f"Check-in · {checkin.focus or 'how is it going?'}"
-        self.app.push_screen(PlanItemForm(heading, CHECKIN_QUESTIONS, initial, self.coach.today()), done)
+        self.app.push_screen(hold_checkin_dialog(checkin, self.coach.today()), done)
 
     def action_rate(self) -> None:
         def done(result: RatingInput | None) -> None:

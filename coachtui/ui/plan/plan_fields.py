@@ -8,11 +8,11 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from coachtui.domain.models import Action, ActionStatus, Goal, GoalStatus, Horizon
+from coachtui.domain.models import Action, ActionStatus, CheckIn, Goal, GoalStatus, Horizon
 from coachtui.domain.plan_edits import with_values
 from coachtui.domain.revisions import flatten
 from coachtui.domain.smart import action_gaps, goal_gaps, smart_label
-from coachtui.ui.plan.plan_item_form import FieldSpec
+from coachtui.ui.plan.plan_item_form import FieldSpec, PlanItemForm
 
 DATES = "fri, +3d, next week, 2026-12-01"
 
@@ -118,3 +118,17 @@ def action_preview(base: Action, today: date) -> Callable[[dict[str, Any]], str]
         return _label(action_gaps(draft, today)) if values.get("text") else ""
 
     return preview
+
+
+def hold_checkin_dialog(checkin: CheckIn, today: date) -> PlanItemForm:
+    """The form that holds a check-in (in the plan and in the live session): its questions, held today."""
+    initial = initial_values(checkin, CHECKIN_QUESTIONS)
+    initial["held_on"] = initial["held_on"] or today.isoformat()
+    heading = f"Check-in · {checkin.focus or 'how is it going?'}"
+    return PlanItemForm(heading, CHECKIN_QUESTIONS, initial, today)
+
+
+def held_checkin(checkin: CheckIn, answers: dict[str, Any]) -> CheckIn:
+    """`checkin` with the client's answers; held when it has a date (raises ValidationError if invalid)."""
+    answered = with_values(checkin, answers)
+    return answered.model_copy(update={"done": answered.held_on is not None})

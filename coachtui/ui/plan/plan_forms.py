@@ -23,12 +23,13 @@ from coachtui.domain.revisions import describe_change, diff_records, field_label
 from coachtui.store.errors import StoreError
 from coachtui.ui.plan.plan_fields import (
     CHECKIN_FIELDS,
-    CHECKIN_QUESTIONS,
     GOAL_FIELDS,
     VISION_FIELDS,
     action_fields,
     action_preview,
     goal_preview,
+    held_checkin,
+    hold_checkin_dialog,
     initial_values,
 )
 from coachtui.ui.plan.plan_item_form import PlanItemForm
@@ -245,9 +246,13 @@ def hold_checkin_form(screen: PlanEditorScreen, checkin: CheckIn) -> None:
     """Hold a check-in with the client: what is working, what is not, how to adjust, progress 0-10."""
 
     def done(values: dict[str, Any] | None) -> None:
-        if values is None or (answered := _applied(screen, checkin, values)) is None:
+        if values is None:
             return
-        new = answered.model_copy(update={"done": answered.held_on is not None})
+        try:
+            new = held_checkin(checkin, values)
+        except ValidationError as error:
+            screen.notify(f"Not saved: {error.errors()[0]['msg']}", severity="error")
+            return
         changes = diff_records(checkin, new)
         if not changes:
             return
@@ -255,10 +260,7 @@ def hold_checkin_form(screen: PlanEditorScreen, checkin: CheckIn) -> None:
         revision = screen.plan.revision("checkin", new.id, summary, changes)
         screen.commit(replace_item(screen.plan.state, new), [revision], RowKey("checkin", new.id))
 
-    initial = initial_values(checkin, CHECKIN_QUESTIONS)
-    initial["held_on"] = initial["held_on"] or screen.today().isoformat()
-    heading = f"Check-in · {checkin.focus or 'how is it going?'}"
-    screen.app.push_screen(PlanItemForm(heading, CHECKIN_QUESTIONS, initial, screen.today()), done)
+    screen.app.push_screen(hold_checkin_dialog(checkin, screen.today()), done)
 
 
 # --- reasons, the agreement, a new cycle -------------------------------------------------
