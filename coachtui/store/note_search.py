@@ -1,29 +1,31 @@
-"""Provides the repository's search across every client's notes, backed by an index of the client files."""
+"""Provides the repository's search everywhere: every client's notes, actions, reviews and reflections."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from coachtui.domain.models import Client
+from coachtui.domain.search_query import SearchQuery
 from coachtui.store.base import RepositoryBase, synchronized
 from coachtui.store.errors import SearchIndexError
 
 if TYPE_CHECKING:
-    from coachtui.store.search import NoteHit, SearchIndex
+    from coachtui.store.search import SearchHit, SearchIndex
 
 
 class NoteSearch(RepositoryBase):
-    """Searching notes: the index file (in memory when read-only, or when the file cannot be used)."""
+    """Searching: the index file (in memory when read-only, or when the file cannot be used)."""
 
     @synchronized
-    def search_notes(self, query: str, limit: int = 50) -> list[NoteHit]:
-        """Up to ``limit`` notes, across every client's saved sessions, that contain ``query``
-        (ignoring case), newest session first; the words of ``query`` may begin longer words.
+    def search(self, query: SearchQuery, limit: int = 50) -> list[SearchHit]:
+        """Up to ``limit`` entries, across every client's saved sessions, plans and reflections, that
+        match ``query`` (see ``coachtui.domain.search_query``), newest first.
 
         Backed by an index of the client files (see ``coachtui.store.search``): the first search of
         a folder without one builds it (seconds for a 10-year practice), later ones re-read only the
         client files changed since.
         """
-        clients = [str(client_id) for client_id in self._practice.values("clients", "id")]
+        clients = self.clients_named(query.client) if query.client else self._client_ids()
         try:
             return self._search_index().search(clients, query, limit)
         except SearchIndexError:
@@ -31,14 +33,29 @@ class NoteSearch(RepositoryBase):
             return self._search_in_memory().search(clients, query, limit)
 
     @synchronized
+    def clients_named(self, name: str) -> list[str]:
+        """Ids of the clients a ``client:`` filter means: a word of the name (or the id) begins with it."""
+        wanted = name.casefold()
+        return [
+            client.id
+            for client in self._practice.records("clients", Client)
+            if client.id.startswith(wanted)
+            or any(word.startswith(wanted) for word in client.name.casefold().split())
+            or client.name.casefold().startswith(wanted)
+        ]
+
+    @synchronized
     def refresh_search_index(self) -> int:
-        """Bring the notes index up to date now (a worker may do it before the first search);
-        returns how many client files were read."""
-        clients = [str(client_id) for client_id in self._practice.values("clients", "id")]
+        """Bring the index up to date now (a worker may do it before the first search);
+        returns how many clients were read."""
+        clients = self._client_ids()
         try:
             return self._search_index().refresh(clients)
         except SearchIndexError:
             return self._search_in_memory().refresh(clients)
+
+    def _client_ids(self) -> list[str]:
+        return [str(client_id) for client_id in self._practice.values("clients", "id")]
 
     def _search_index(self) -> SearchIndex:
         from coachtui.store.search import SearchIndex

@@ -1,23 +1,22 @@
-"""Provides full-text search of session notes: an SQLite FTS5 index kept as a cache of the client files.
+"""Provides search everywhere: an SQLite FTS5 index kept as a cache of the client files.
 
 The index lives in ``DATA/index/notes.sqlite3`` (0600, like every file of the data folder). It is a
-cache, never the truth: before each search, every client file's size, modification time and inode
-are compared with those it was indexed from, changed files are read again, and a missing, corrupt
-or older-format index is rebuilt from the TinyDB files. A read-only repository (a second coachtui)
-builds its index in memory instead.
+cache, never the truth: before each search, every client file's (and reflections file's) size,
+modification time and inode are compared with those it was indexed from, changed clients are read
+again, and a missing, corrupt or older-format index is rebuilt from the TinyDB files. A read-only
+repository (a second coachtui) builds its index in memory instead.
 
-One row per session: its notes, compressed, and a contentless full-text index of their words and
-positions (together about the size of the notes' text). A query's words, as a phrase whose last
-word may be the beginning of a longer one (``negotiat`` finds "negotiation", ``try deleg`` finds
-"try delegating"), pick the candidate sessions, newest first; each candidate's notes are then
-checked for the query as typed, ignoring case, as ``grep -i`` would. Only the sessions needed for
-``limit`` hits are decompressed.
+One row per document (a session with its notes, reviews, actions and reflection, or an entry that
+belongs to no session; see ``search_entries``): its entries, compressed, and a contentless
+full-text index of their words. The query's words, each of which may begin a longer word, pick the
+candidate documents, newest first, within the client and date asked for; each candidate's entries
+are then checked for every term, kind and stage as ``SearchQuery.matches`` says. Only the documents
+needed for ``limit`` hits are decompressed: a search never holds every session in memory.
 """
 
 from __future__ import annotations
 
 import os
-import re
 import sqlite3
 import zlib
 from collections.abc import Callable, Iterable, Iterator
@@ -25,92 +24,75 @@ from contextlib import suppress
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TypeVar
 
 import orjson
 
-from coachtui.domain.models import NoteKind
-from coachtui.store.atomic import PRIVATE_FILE_MODE, read_tinydb_file
-from coachtui.store.errors import SearchIndexError, StoreError
-from coachtui.store.migrations import migrate_file
+from coachtui.domain.search_query import SearchQuery
+from coachtui.store.atomic import PRIVATE_FILE_MODE
+from coachtui.store.base import REFLECTIONS_SUFFIX
+from coachtui.store.errors import SearchIndexError
 from coachtui.store.paths import ensure_private_dir
+from coachtui.store.search_entries import KIND_BITS, client_documents
 
 INDEX_DIR = "index"
 INDEX_FILE = "notes.sqlite3"
-INDEX_VERSION = 1
-"""Stored as the database's user_version; an index of another version is rebuilt."""
+INDEX_VERSION = 2
+"""Stored as the database's user_version; an index of another version is rebuilt (1: notes only)."""
 
 T = TypeVar("T")
-_WORD = re.compile(r"[^\W_]+")
 _SCHEMA = """
-CREATE TABLE files(client_id TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER, inode INTEGER);
-CREATE TABLE sessions(
-    id INTEGER PRIMARY KEY, client_id TEXT, session_id TEXT, number INTEGER, started_at TEXT, notes BLOB
+CREATE TABLE files(client_id TEXT PRIMARY KEY, stamp TEXT);
+CREATE TABLE docs(
+    id INTEGER PRIMARY KEY, client_id TEXT, session_id TEXT, number INTEGER, at TEXT, kinds INTEGER,
+    entries BLOB
 );
-CREATE INDEX sessions_by_client ON sessions(client_id);
-CREATE INDEX sessions_by_start ON sessions(started_at);
-CREATE VIRTUAL TABLE sessions_text USING fts5(text, content='');
+CREATE INDEX docs_by_client ON docs(client_id);
+CREATE INDEX docs_by_at ON docs(at);
+CREATE VIRTUAL TABLE docs_text USING fts5(text, content='');
 """
 
 
 @dataclass(frozen=True)
-class NoteHit:
-    """One note that matches a search, with the session it was taken in."""
+class SearchHit:
+    """One entry that matches a search: a note, an action, a review's learning or a reflection's answer."""
 
     client_id: str
-    session_id: str
-    session_number: int
-    session_started_at: datetime
-    note_index: int
-    """The note's position in the session's notes."""
+    session_id: str | None
+    """The session it belongs to; None for an action added in the plan or reviewed between sessions."""
+    session_number: int | None
+    session_started_at: datetime | None
     at: datetime
+    """When the entry was written."""
     stage: str
-    kind: NoteKind
+    kind: str
+    """note, insight, quote, private, action, review or reflection."""
     text: str
+    anchor: str
+    """Where it stands in the session record: ``note:3``, ``action:ID``, ``review:ID``, ``reflection:FIELD``."""
+    detail: str = ""
+    """The action a review is about, or the reflection's question."""
+
+    @property
+    def note_index(self) -> int | None:
+        """The note's position in the session's notes; None if the hit is not a note."""
+        kind, _, value = self.anchor.partition(":")
+        return int(value) if kind == "note" and value.isdigit() else None
 
 
-Stamp = tuple[int, int, int]
-"""What identifies a version of a client file: size, modification time (ns) and inode."""
-
-
-def _stamp(path: Path) -> Stamp | None:
+def _stamp(path: Path) -> str:
+    """What identifies a version of a file: size, modification time (ns) and inode; "-" if absent."""
     try:
         status = os.stat(path)
     except OSError:
-        return None
-    return (status.st_size, status.st_mtime_ns, status.st_ino)
+        return "-"
+    return f"{status.st_size}:{status.st_mtime_ns}:{status.st_ino}"
 
 
-def _session_rows(path: Path) -> list[tuple[str, int, str, list[list[Any]]]]:
-    """(session id, number, started at, notes as [at, stage, kind, text]) of a client file.
-
-    Read without validating (the repository validates when the client is opened); a file that
-    cannot be read or holds unexpected shapes yields what could be read, or nothing.
-    """
-    try:
-        data, _ = migrate_file(read_tinydb_file(path), "client", path)
-    except StoreError:
-        return []
-    rows = []
-    for document in data.get("sessions", {}).values():
-        try:
-            notes = [
-                [n["at"], n["stage"], n.get("kind", "note"), n["text"]] for n in document.get("notes", [])
-            ]
-            rows.append((str(document["id"]), int(document["number"]), str(document["started_at"]), notes))
-        except (KeyError, TypeError, ValueError):
-            continue
-    return rows
-
-
-def _fts_text(notes: list[list[Any]]) -> str:
-    return "\n".join(str(note[3]) for note in notes)
-
-
-def match_expression(query: str) -> str | None:
-    """The FTS5 query for the words of ``query``: a phrase whose last word may begin a longer one."""
-    words = _WORD.findall(query)
-    return '"' + " ".join(words) + '"*' if words else None
+def match_expression(query: SearchQuery) -> str | None:
+    """The FTS5 query for the terms of ``query``: every term a phrase whose last word may begin a longer one."""
+    terms = query.index_terms()
+    return " AND ".join('"' + " ".join(words) + '"*' for words in terms) if terms else None
 
 
 class SearchIndex:
@@ -174,14 +156,23 @@ class SearchIndex:
     # --- keeping it current ---------------------------------------------------------------------
 
     def refresh(self, client_ids: Iterable[str]) -> int:
-        """Re-read the client files that changed since they were indexed; return how many were read."""
+        """Re-read the clients whose files changed since they were indexed; return how many were read."""
         return self._retrying(lambda: self._refresh(self._connect(), list(client_ids)))
 
+    def _paths(self, client_id: str) -> tuple[Path, Path]:
+        return (
+            self.clients_dir / f"{client_id}.json",
+            self.clients_dir / f"{client_id}{REFLECTIONS_SUFFIX}",
+        )
+
+    def _stamp(self, client_id: str) -> str | None:
+        client, reflections = self._paths(client_id)
+        stamp = _stamp(client)
+        return None if stamp == "-" else f"{stamp}|{_stamp(reflections)}"
+
     def _refresh(self, db: sqlite3.Connection, client_ids: list[str]) -> int:
-        indexed: dict[str, Stamp] = {
-            row[0]: (row[1], row[2], row[3]) for row in db.execute("SELECT * FROM files")
-        }
-        current = {client_id: _stamp(self.clients_dir / f"{client_id}.json") for client_id in client_ids}
+        indexed: dict[str, str] = {row[0]: row[1] for row in db.execute("SELECT * FROM files")}
+        current = {client_id: self._stamp(client_id) for client_id in client_ids}
         gone = [client_id for client_id in indexed if current.get(client_id) is None]
         changed = [c for c, stamp in current.items() if stamp is not None and indexed.get(c) != stamp]
         if not gone and not changed:
@@ -201,29 +192,35 @@ class SearchIndex:
         return len(changed)
 
     def _forget(self, db: sqlite3.Connection, client_id: str) -> None:
-        old = db.execute("SELECT id, notes FROM sessions WHERE client_id = ?", (client_id,)).fetchall()
+        old = db.execute("SELECT id, entries FROM docs WHERE client_id = ?", (client_id,)).fetchall()
         db.executemany(
-            "INSERT INTO sessions_text(sessions_text, rowid, text) VALUES ('delete', ?, ?)",
-            ((row_id, _fts_text(orjson.loads(zlib.decompress(blob)))) for row_id, blob in old),
+            "INSERT INTO docs_text(docs_text, rowid, text) VALUES ('delete', ?, ?)",
+            ((row_id, "\n".join(e[3] for e in orjson.loads(zlib.decompress(blob)))) for row_id, blob in old),
         )
-        db.execute("DELETE FROM sessions WHERE client_id = ?", (client_id,))
+        db.execute("DELETE FROM docs WHERE client_id = ?", (client_id,))
         db.execute("DELETE FROM files WHERE client_id = ?", (client_id,))
 
     def _index(self, db: sqlite3.Connection, client_id: str) -> None:
-        path = self.clients_dir / f"{client_id}.json"
         # Stamped before reading: a write that lands in between makes the next search read it again.
-        stamp = _stamp(path)
+        stamp = self._stamp(client_id)
         if stamp is None:
             return
-        for session_id, number, started_at, notes in _session_rows(path):
+        for document in client_documents(*self._paths(client_id)):
+            if not document.entries:
+                continue
             cursor = db.execute(
-                "INSERT INTO sessions(client_id, session_id, number, started_at, notes) VALUES (?, ?, ?, ?, ?)",
-                (client_id, session_id, number, started_at, zlib.compress(orjson.dumps(notes), 1)),
+                "INSERT INTO docs(client_id, session_id, number, at, kinds, entries) VALUES (?, ?, ?, ?, ?, ?)",
+                (
+                    client_id,
+                    document.session_id,
+                    document.number,
+                    document.at,
+                    document.kinds,
+                    zlib.compress(orjson.dumps(document.entries), 1),
+                ),
             )
-            db.execute(
-                "INSERT INTO sessions_text(rowid, text) VALUES (?, ?)", (cursor.lastrowid, _fts_text(notes))
-            )
-        db.execute("INSERT INTO files VALUES (?, ?, ?, ?)", (client_id, *stamp))
+            db.execute("INSERT INTO docs_text(rowid, text) VALUES (?, ?)", (cursor.lastrowid, document.text))
+        db.execute("INSERT INTO files VALUES (?, ?)", (client_id, stamp))
 
     def _retrying(self, work: Callable[[], T]) -> T:
         """Run ``work``; if the index file fails (corrupt, say), rebuild it from scratch once.
@@ -244,47 +241,63 @@ class SearchIndex:
 
     # --- searching ------------------------------------------------------------------------------
 
-    def search(self, client_ids: Iterable[str], query: str, limit: int) -> list[NoteHit]:
-        """Up to ``limit`` notes containing ``query`` (ignoring case), newest session first."""
-        expression = match_expression(query)
-        needle = query.strip().casefold()
-        if expression is None or not needle or limit <= 0:
+    def search(self, client_ids: Iterable[str], query: SearchQuery, limit: int) -> list[SearchHit]:
+        """Up to ``limit`` entries of these clients that match ``query``, newest first."""
+        if query.is_empty or limit <= 0:
             return []
         ids = list(client_ids)
 
-        def run() -> list[NoteHit]:
+        def run() -> list[SearchHit]:
             db = self._connect()
             self._refresh(db, ids)
-            return list(_first_hits(db, expression, needle, limit))
+            return list(_first_hits(db, ids, query, limit))
 
         return self._retrying(run)
 
 
-def _first_hits(db: sqlite3.Connection, expression: str, needle: str, limit: int) -> Iterator[NoteHit]:
-    # Walking the start-time index newest first and stopping early beats sorting every candidate
-    # (with its notes) when a common word matches every session: 2 ms instead of 40 at 10,000.
-    rows = db.execute(
-        "SELECT client_id, session_id, number, started_at, notes FROM sessions INDEXED BY sessions_by_start"
-        " WHERE id IN (SELECT rowid FROM sessions_text WHERE sessions_text MATCH ?)"
-        " ORDER BY started_at DESC, id DESC",
-        (expression,),
+def _candidates(db: sqlite3.Connection, client_ids: list[str], query: SearchQuery) -> sqlite3.Cursor:
+    """The documents that may hold a hit, newest first."""
+    # Walking the date index newest first and stopping early beats sorting every candidate (with
+    # its entries) when a common word matches every session: 2 ms instead of 40 at 10,000.
+    where = ["client_id IN (SELECT value FROM json_each(?))"]
+    values: list[object] = [orjson.dumps(client_ids).decode()]
+    expression = match_expression(query)
+    if expression is not None:
+        where.append("id IN (SELECT rowid FROM docs_text WHERE docs_text MATCH ?)")
+        values.append(expression)
+    if query.kinds:
+        where.append("kinds & ? != 0")
+        values.append(sum(KIND_BITS[kind] for kind in query.kinds))
+    if query.since is not None:
+        where.append("at >= ?")
+        values.append(query.since.isoformat())
+    return db.execute(
+        "SELECT client_id, session_id, number, at, entries FROM docs INDEXED BY docs_by_at"
+        f" WHERE {' AND '.join(where)} ORDER BY at DESC, id DESC",
+        values,
     )
+
+
+def _first_hits(
+    db: sqlite3.Connection, client_ids: list[str], query: SearchQuery, limit: int
+) -> Iterator[SearchHit]:
     found = 0
-    for client_id, session_id, number, started_at, blob in rows:
-        for index, (at, stage, kind, text) in enumerate(orjson.loads(zlib.decompress(blob))):
-            if needle not in str(text).casefold():
+    for client_id, session_id, number, started_at, blob in _candidates(db, client_ids, query):
+        for at, stage, kind, text, anchor, detail in orjson.loads(zlib.decompress(blob)):
+            if not (query.matches_kind(kind) and query.matches_stage(stage) and query.matches(text)):
                 continue
             try:
-                hit = NoteHit(
+                hit = SearchHit(
                     client_id=client_id,
                     session_id=session_id,
                     session_number=number,
-                    session_started_at=datetime.fromisoformat(started_at),
-                    note_index=index,
+                    session_started_at=datetime.fromisoformat(started_at) if session_id else None,
                     at=datetime.fromisoformat(at),
                     stage=stage,
-                    kind=NoteKind(kind) if kind in NoteKind._value2member_map_ else NoteKind.NOTE,
+                    kind=kind,
                     text=text,
+                    anchor=anchor,
+                    detail=detail,
                 )
             except (TypeError, ValueError):
                 continue

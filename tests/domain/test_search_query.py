@@ -1,6 +1,6 @@
 from datetime import date
 
-from coachtui.domain.search_query import parse_query, parse_since
+from coachtui.domain.search_query import context, parse_query, parse_since
 
 TODAY = date(2026, 6, 1)
 
@@ -25,3 +25,30 @@ def test_relative_since_and_unknown_values_stay_words() -> None:
     assert query.kinds == frozenset()
     assert query.since is None
     assert query.words == ("kind:banana", "since:soon", "plain")
+
+
+def test_every_term_from_the_beginning_of_a_word_ignoring_case() -> None:
+    query = parse_query('negot "my manager" client:dana', TODAY)
+    assert query.matches("My manager said the Negotiation is mine")
+    assert not query.matches("My manager said the renegotiation is mine")  # not from a word's start
+    assert not query.matches("negotiation with my boss")  # every term, in one text
+    assert query.index_terms() == [["my", "manager"], ["negot"]]
+    assert parse_query("?!", TODAY).index_terms() == []
+    assert parse_query("", TODAY).is_empty and not parse_query("kind:quote", TODAY).is_empty
+
+
+def test_spans_mark_each_term_and_merge_overlaps() -> None:
+    query = parse_query('boss "boss said"', TODAY)
+    assert query.spans("The boss said: Boss!") == [(4, 13), (15, 19)]
+    assert parse_query("straße", TODAY).spans("Die Straße") == []  # folding changes the length
+
+
+def test_context_is_one_line_around_the_first_match() -> None:
+    text = "Opening words here.\n\nLater the client said: I want to lead the research team one day soon, and then a lab of my own."
+    query = parse_query("research", TODAY)
+    line, spans = context(text, query.spans(text), 40)
+    assert "\n" not in line and len(line) <= 40
+    assert line.startswith("…") and line.endswith("…")
+    assert [line[a:b] for a, b in spans] == ["research"]
+    short, short_spans = context("tiny research", query.spans("tiny research"), 40)
+    assert (short, short_spans) == ("tiny research", [(5, 13)])

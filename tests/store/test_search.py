@@ -10,11 +10,26 @@ from pathlib import Path
 
 import pytest
 
-from coachtui.domain.models import Client, Note, NoteKind, Session
+from coachtui.domain.models import (
+    Action,
+    ActionReview,
+    Client,
+    Note,
+    NoteKind,
+    Reflection,
+    ReviewOutcome,
+    Session,
+)
+from coachtui.domain.search_query import parse_query
 from coachtui.store import search
 from coachtui.store.repository import Repository
 from tests.closing import as_closed
 from tests.store.conftest import T0, make_session, mode
+
+
+def find(repo: Repository, text: str, limit: int = 50) -> list[search.SearchHit]:
+    """What the search box finds for ``text``."""
+    return repo.search(parse_query(text, T0.date()), limit)
 
 
 def with_notes(client_id: str, number: int, *texts: str) -> Session:
@@ -48,7 +63,7 @@ def test_finds_words_and_word_beginnings_ignoring_case_newest_session_first(
 ) -> None:
     ann, bob = practice
     with Repository.open(data_dir) as repo:
-        hits = repo.search_notes("negotiat")
+        hits = find(repo, "negotiat")
         assert [(h.client_id, h.session_number, h.text) for h in hits] == [
             (ann.id, 3, "negotiation went well"),
             (bob.id, 2, "NEGOTIATING the raise"),
@@ -58,13 +73,15 @@ def test_finds_words_and_word_beginnings_ignoring_case_newest_session_first(
         assert first.session_started_at == T0 + timedelta(weeks=3)
         assert (first.note_index, first.stage, first.kind) == (0, "reality", NoteKind.NOTE)
         assert first.at == first.session_started_at
-        assert [h.session_number for h in repo.search_notes("NEGOTIAT", limit=2)] == [3, 2]
-        # The query as typed, punctuation included, like grep -i.
-        assert [h.text for h in repo.search_notes("hope, not")] == ["Hope, not time"]
-        assert [h.text for h in repo.search_notes("hope not")] == ["hope not time"]
-        assert repo.search_notes("gotiat") == []  # words are found from their beginning
-        assert repo.search_notes("  ") == repo.search_notes("?!") == []
-        assert repo.search_notes("negotiation", limit=0) == []
+        assert [h.session_number for h in find(repo, "NEGOTIAT", limit=2)] == [3, 2]
+        # Every word in one note, in any order; a word keeps its punctuation; a phrase is as written.
+        assert [h.text for h in find(repo, "hope, not")] == ["Hope, not time"]
+        assert [h.text for h in find(repo, "time hope")] == ["Hope, not time", "hope not time"]
+        assert [h.text for h in find(repo, '"hope not"')] == ["hope not time"]
+        assert find(repo, "hope sleep") == []  # two notes of one session are not one hit
+        assert find(repo, "gotiat") == []  # words are found from their beginning
+        assert find(repo, "  ") == find(repo, "?!") == []
+        assert find(repo, "negotiation", limit=0) == []
 
 
 def test_index_follows_the_client_files(data_dir: Path, practice: tuple[Client, Client]) -> None:
@@ -76,8 +93,8 @@ def test_index_follows_the_client_files(data_dir: Path, practice: tuple[Client, 
         rewritten = with_notes(ann.id, 1, "rewritten: no more sleep talk")
         rewritten.id = repo.list_sessions(ann.id)[0].id
         repo.close_session(as_closed(rewritten), [])
-        assert repo.search_notes("sleep")[0].text == "rewritten: no more sleep talk"
-        assert [h.text for h in repo.search_notes("negotiation")] == [
+        assert find(repo, "sleep")[0].text == "rewritten: no more sleep talk"
+        assert [h.text for h in find(repo, "negotiation")] == [
             "a new negotiation",
             "negotiation went well",
         ]
@@ -88,8 +105,8 @@ def test_index_follows_the_client_files(data_dir: Path, practice: tuple[Client, 
         changed.id = repo.list_sessions(bob.id)[0].id
         repo.save_sessions(bob.id, [changed])
     with Repository.open(data_dir) as repo:
-        assert [h.client_id for h in repo.search_notes("boundaries")] == [bob.id]
-        assert repo.search_notes("raise") == []
+        assert [h.client_id for h in find(repo, "boundaries")] == [bob.id]
+        assert find(repo, "raise") == []
 
 
 def test_the_index_is_private_and_erased_with_a_client(
@@ -99,12 +116,12 @@ def test_the_index_is_private_and_erased_with_a_client(
     old = os.umask(0)
     try:
         with Repository.open(data_dir) as repo:
-            assert repo.search_notes("hope")
+            assert find(repo, "hope")
             index = data_dir / "index" / "notes.sqlite3"
             assert oct(mode(index)) == "0o600" and oct(mode(index.parent)) == "0o700"
             repo.erase_client(ann.id)
             assert not index.exists()  # nothing of Ann's notes is left in it
-            assert [h.client_id for h in repo.search_notes("hope")] == [bob.id]
+            assert [h.client_id for h in find(repo, "hope")] == [bob.id]
     finally:
         os.umask(old)
     assert {oct(mode(p)) for p in (data_dir / "index").iterdir()} == {"0o600"}
@@ -116,14 +133,14 @@ def test_a_corrupt_or_older_index_is_rebuilt(data_dir: Path, practice: tuple[Cli
     index = data_dir / "index" / "notes.sqlite3"
     index.write_bytes(b"not a database at all" * 100)
     with Repository.open(data_dir) as repo:
-        assert len(repo.search_notes("negotiat")) == 3
+        assert len(find(repo, "negotiat")) == 3
     import sqlite3
 
     with sqlite3.connect(index) as db:
         db.execute(f"PRAGMA user_version = {search.INDEX_VERSION + 1}")
     with Repository.open(data_dir) as repo:
         assert repo.refresh_search_index() == 2
-        assert len(repo.search_notes("negotiat")) == 3
+        assert len(find(repo, "negotiat")) == 3
 
 
 def test_an_unusable_index_folder_falls_back_to_memory(
@@ -132,14 +149,14 @@ def test_an_unusable_index_folder_falls_back_to_memory(
     (data_dir / "index").mkdir(mode=0o700)
     (data_dir / "index" / "notes.sqlite3").mkdir()  # cannot be opened as a file
     with Repository.open(data_dir) as repo:
-        assert len(repo.search_notes("negotiat")) == 3
+        assert len(find(repo, "negotiat")) == 3
 
 
 def test_read_only_searches_in_memory_and_writes_nothing(
     data_dir: Path, practice: tuple[Client, Client]
 ) -> None:
     with Repository.open(data_dir, read_only=True) as viewer:
-        assert len(viewer.search_notes("negotiat")) == 3
+        assert len(find(viewer, "negotiat")) == 3
     assert not (data_dir / "index").exists()
 
 
@@ -149,8 +166,104 @@ def test_an_unreadable_client_file_is_skipped_until_it_changes(
     ann, bob = practice
     (data_dir / "clients" / f"{bob.id}.json").write_text('{"sessions": ')
     with Repository.open(data_dir) as repo:
-        assert [h.client_id for h in repo.search_notes("negotiat")] == [ann.id, ann.id]
+        assert [h.client_id for h in find(repo, "negotiat")] == [ann.id, ann.id]
     data = {"_meta": {"1": {"kind": "client", "schema_version": 1}}, "sessions": {"1": {"id": "x"}}}
     (data_dir / "clients" / f"{bob.id}.json").write_text(json.dumps(data))  # valid JSON, odd session
     with Repository.open(data_dir) as repo:
-        assert [h.client_id for h in repo.search_notes("negotiat")] == [ann.id, ann.id]
+        assert [h.client_id for h in find(repo, "negotiat")] == [ann.id, ann.id]
+
+
+@pytest.fixture
+def everything(data_dir: Path, practice: tuple[Client, Client]) -> tuple[Client, Client]:
+    """Ann's and Bob's notes, plus an insight, a quote, a private note, actions (one agreed in a session,
+    one added in the plan), their reviews (in a session and between sessions) and a reflection."""
+    ann, bob = practice
+    with Repository.open(data_dir) as repo:
+        session = with_notes(ann.id, 5, "plain note about the budget")
+        session.notes += [
+            Note(
+                at=session.started_at,
+                stage="options",
+                text="I could delegate the budget",
+                kind=NoteKind.INSIGHT,
+            ),
+            Note(at=session.started_at, stage="will", text="my manager trusts me", kind=NoteKind.QUOTE),
+            Note(at=session.started_at, stage="reality", text="budget anxiety again", kind=NoteKind.PRIVATE),
+        ]
+        agreed = Action(client_id=ann.id, text="Draft the budget memo", session_id=session.id, created_at=T0)
+        planned = Action(client_id=bob.id, text="Ask the manager about the budget", created_at=T0)
+        later = session.started_at + timedelta(days=3)
+        planned.reviews = [
+            ActionReview(
+                action_id=planned.id,
+                at=later,
+                outcome=ReviewOutcome.PARTLY,
+                learning="budget talk went half way",
+            )
+        ]
+        repo.close_session(as_closed(session), [agreed])
+        repo.save_action(planned)
+        repo.save_reflection(
+            Reflection(
+                session_id=session.id,
+                client_id=ann.id,
+                created_at=session.started_at,
+                what_worked="silence after the budget question",
+                next_focus="revisit the budget memo",
+            )
+        )
+    return ann, bob
+
+
+def test_finds_actions_reviews_and_reflections_of_every_client(
+    data_dir: Path, everything: tuple[Client, Client]
+) -> None:
+    ann, bob = everything
+    with Repository.open(data_dir) as repo:
+        hits = find(repo, "budget")
+        assert {(h.kind, h.client_id) for h in hits} == {
+            ("note", ann.id),
+            ("insight", ann.id),
+            ("private", ann.id),
+            ("action", ann.id),
+            ("action", bob.id),
+            ("review", bob.id),
+            ("reflection", ann.id),
+        }
+        review = next(h for h in hits if h.kind == "review")
+        assert (review.session_id, review.detail) == (None, "Ask the manager about the budget")
+        assert review.anchor.startswith("review:")
+        reflection = next(h for h in hits if h.text == "revisit the budget memo")
+        assert (reflection.session_number, reflection.detail) == (5, "focus for next session")
+        assert reflection.anchor == "reflection:next_focus"
+        agreed = next(h for h in hits if h.text == "Draft the budget memo")
+        assert agreed.session_number == 5 and agreed.note_index is None
+        # Newest first: session 5's entries, then Bob's plan action (created at T0) last.
+        assert hits[-1].text == "Ask the manager about the budget"
+
+
+def test_each_filter_narrows(data_dir: Path, everything: tuple[Client, Client]) -> None:
+    ann, bob = everything
+    with Repository.open(data_dir) as repo:
+
+        def texts(query: str) -> list[str]:
+            return sorted(h.text for h in find(repo, query))
+
+        assert {h.client_id for h in find(repo, "budget client:bob")} == {bob.id}
+        assert find(repo, "budget client:nobody") == []
+        assert texts("budget kind:insight") == ["I could delegate the budget"]
+        assert texts("kind:quote") == ["my manager trusts me"]  # a filter alone lists what it names
+        assert texts("budget kind:private") == ["budget anxiety again"]
+        assert texts("budget kind:action|review") == [
+            "Ask the manager about the budget",
+            "Draft the budget memo",
+            "budget talk went half way",
+        ]
+        assert texts("budget stage:opt") == ["I could delegate the budget"]
+        assert texts('"manager trusts"') == ["my manager trusts me"]
+        assert texts('"trusts manager"') == []
+        # since: session 5 is 5 weeks after T0; Bob's plan action was written at T0.
+        since = (T0 + timedelta(weeks=4)).date().isoformat()
+        assert "Ask the manager about the budget" not in texts(f"budget since:{since}")
+        assert "budget talk went half way" in texts(f"budget since:{since}")
+        assert texts(f"negotiat since:{since}") == []
