@@ -472,7 +472,12 @@ def search(practice: Practice, env: dict[str, str], settings: Settings) -> list[
     hits = 0
     for _ in range(settings.runs):
         result = probe(
-            "search", env, data_dir=str(practice.data_dir), query=SEARCH_QUERY, limit=SEARCH_SCREEN, runs=1
+            "search",
+            env,
+            data_dir=str(practice.data_dir),
+            query=f'"{SEARCH_QUERY}"',
+            limit=SEARCH_SCREEN,
+            runs=1,
         )
         app.append(result["seconds"][0])
         hits = result["hits"]

@@ -20,6 +20,7 @@ import os
 import statistics
 import sys
 from collections.abc import Awaitable, Callable, Sequence
+from datetime import date
 from pathlib import Path
 from time import perf_counter, process_time
 from typing import Any
@@ -318,14 +319,17 @@ def autosave_probe(data_dirs: Sequence[str], draft_files: Sequence[str], saves: 
 
 
 def search_probe(data_dir: str, query: str, limit: int, runs: int) -> dict[str, Any]:
-    """Seconds of ``search_notes`` in a freshly opened repository (index already built), per run."""
+    """Seconds of ``Repository.search`` for ``query`` as typed in the search box, in a freshly opened
+    repository (index already built), per run."""
+    from coachtui.domain.search_query import parse_query
+
     timings = []
     hits = 0
     for _ in range(runs):
         repository = _open_repository(data_dir)
         try:
             started = perf_counter()
-            hits = len(repository.search_notes(query, limit=limit))
+            hits = len(repository.search(parse_query(query, date.today()), limit=limit))
             timings.append(perf_counter() - started)
         finally:
             repository.close()

@@ -11,7 +11,7 @@ from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.content import Content
-from textual.screen import Screen
+from textual.screen import ModalScreen, Screen
 
 from coachtui.config import Settings
 from coachtui.crash import CrashSafeApp
@@ -49,6 +49,15 @@ class CoachApp(CrashSafeApp, ReviewNavigation, App[None]):
     COMMANDS = App.COMMANDS | {ClientCommands, ReflectionCommands}
     BINDINGS = [
         Binding("f1", "help", "Help", id="app.help", tooltip="Every key on this screen"),
+        # Not priority: in a text field (the notes, a form, the journal's own search) "/" is typed.
+        Binding(
+            "slash",
+            "app.search",
+            "Search",
+            id="app.search",
+            show=False,
+            tooltip="Search every note, action, review and reflection",
+        ),
         # priority: a dialog ends the binding chain at itself, so an ordinary ctrl+q would not quit from one.
         Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True, tooltip="Save everything and quit"),
     ]
@@ -132,6 +141,13 @@ class CoachApp(CrashSafeApp, ReviewNavigation, App[None]):
             ),
             decide,
         )
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # A dialog is answered or closed first; "/" there never leaves it for the search.
+        return not (action == "search" and isinstance(self.screen, ModalScreen))
+
+    def action_search(self) -> None:
+        self.open_search()
 
     def action_help(self) -> None:
         if isinstance(self.screen, HelpScreen):

@@ -20,7 +20,7 @@ else:
 
 
 class ReviewNavigation(_AppBase):
-    """open_overview, open_history and open_session_record of the `Coach` protocol."""
+    """open_overview, open_dashboard, open_search, open_history and open_session_record of `Coach`."""
 
     if TYPE_CHECKING:
         repository: Repository
@@ -35,17 +35,36 @@ class ReviewNavigation(_AppBase):
 
         self.push_screen(AccountabilityDashboardScreen())
 
+    def open_search(self) -> None:
+        """Search everywhere. From a record opened from the search, back to its results as they were."""
+        from coachtui.ui.review.record import SessionRecordScreen
+        from coachtui.ui.review.search import SearchScreen
+
+        stack = self.screen_stack
+        if (
+            len(stack) >= 2
+            and isinstance(stack[-2], SearchScreen)
+            and isinstance(stack[-1], SessionRecordScreen)
+        ):
+            self.pop_screen()
+            stack[-2].focus_box()
+        elif isinstance(self.screen, SearchScreen):
+            self.screen.focus_box()
+        else:
+            self.push_screen(SearchScreen())
+
     def open_history(self, client_id: str) -> None:
         from coachtui.ui.review.history import SessionHistoryScreen
 
         self.push_screen(SessionHistoryScreen(client_id))
 
-    def open_session_record(self, client_id: str, session_id: str, note_index: int | None = None) -> None:
-        """A session's full record, scrolled to note ``note_index`` (its index in the session's notes)."""
+    def open_session_record(self, client_id: str, session_id: str, anchor: str | None = None) -> None:
+        """A session's full record, scrolled to ``anchor``: ``note:3`` (the fourth note), ``action:ID``,
+        ``review:ID`` or ``reflection:FIELD`` (see ``SearchHit.anchor``)."""
         from coachtui.ui.review.record import SessionRecordScreen
 
         try:
-            screen = SessionRecordScreen.load(self.repository, client_id, session_id, note_index=note_index)
+            screen = SessionRecordScreen.load(self.repository, client_id, session_id, anchor=anchor)
         except StoreError as error:
             self.notify(str(error), title="Session not opened", severity="error", timeout=15)
             return

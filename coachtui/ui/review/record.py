@@ -25,6 +25,8 @@ from coachtui.ui.seam import CoachScreen
 from coachtui.ui.shared.key_hints import hint, key_label
 from coachtui.ui.styles import style
 
+BLOCK_OF_ANCHOR = {"review": "record-reviews", "action": "record-agreed", "reflection": "record-reflection"}
+"""Where a search hit that is not a note stands in the record (see ``SearchHit.anchor``)."""
 MARK_WIDTH = 15
 """The left column: the time and the kind, e.g. '18:51 ~ PRIVATE'."""
 
@@ -82,7 +84,7 @@ class SessionRecordScreen(CoachScreen[None]):
         session_id: str,
         actions: list[Action],
         goals: list[Goal],
-        note_index: int | None = None,
+        anchor: str | None = None,
     ) -> None:
         super().__init__()
         self._client_name = client_name
@@ -91,12 +93,14 @@ class SessionRecordScreen(CoachScreen[None]):
         self.session_id = session_id
         self._actions = {a.id: a for a in actions}
         self._goals = {g.id: g for g in goals}
-        self.note_index = note_index
+        kind, _, value = (anchor or "").partition(":")
+        self.note_index = int(value) if kind == "note" and value.isdigit() else None
+        self._block = BLOCK_OF_ANCHOR.get(kind)
         self._reflections: dict[str, Reflection | None] = {}
 
     @classmethod
     def load(
-        cls, repo: Repository, client_id: str, session_id: str, note_index: int | None = None
+        cls, repo: Repository, client_id: str, session_id: str, anchor: str | None = None
     ) -> SessionRecordScreen:
         """Read what the record shows (the client's sessions once, for [ and ]); raises StoreError."""
         client = repo.get_client(client_id)
@@ -108,7 +112,7 @@ class SessionRecordScreen(CoachScreen[None]):
             session_id,
             repo.list_actions(client_id),
             repo.list_goals(client_id),
-            note_index,
+            anchor,
         )
 
     @property
@@ -125,6 +129,11 @@ class SessionRecordScreen(CoachScreen[None]):
         await self._show()
         if self.note_index is not None:
             self._pick_note(self.note_index, scroll=True)
+        elif self._block is not None:
+            # A search hit in the reviews, the actions agreed or the reflection: that block, marked.
+            block = self.query_one(f"#{self._block}", Static)
+            block.add_class("-picked")
+            self.query_one("#record-body", VerticalScroll).scroll_to_widget(block, animate=False, top=True)
 
     def _reflection(self, session: Session) -> Reflection | None:
         if session.id not in self._reflections:
@@ -137,7 +146,7 @@ class SessionRecordScreen(CoachScreen[None]):
         names = view.stage_names(session.framework)
         blocks: list[Widget] = [
             Static(view.heading_text(session, self._client_name), classes="record-block"),
-            Static(view.reviews_text(session, self._actions), classes="record-block"),
+            Static(view.reviews_text(session, self._actions), classes="record-block", id="record-reviews"),
         ]
         for passage in record_passages(session):
             blocks.append(Static(view.passage_heading(passage, names), classes="record-stage"))
@@ -152,9 +161,13 @@ class SessionRecordScreen(CoachScreen[None]):
                 )
         blocks += [
             Static(view.ratings_text(session, self._goals, names), classes="record-block -first"),
-            Static(view.agreed_text(session, self._actions), classes="record-block"),
+            Static(view.agreed_text(session, self._actions), classes="record-block", id="record-agreed"),
             Static(view.summary_text(session, names), classes="record-block"),
-            Static(view.reflection_text(self._reflection(session)), classes="record-block"),
+            Static(
+                view.reflection_text(self._reflection(session)),
+                classes="record-block",
+                id="record-reflection",
+            ),
         ]
         return blocks
 
@@ -259,6 +272,7 @@ class SessionRecordScreen(CoachScreen[None]):
             return
         self.session_id = target
         self.note_index = None
+        self._block = None
         await self._show()
 
     def action_back(self) -> None:
