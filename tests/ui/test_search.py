@@ -179,7 +179,7 @@ async def test_typed_then_enter_at_once_opens_what_was_typed(make_app, practice)
     """A fast "word, Enter" opens that word's hit, not the hits of its first letters."""
     async with make_app().run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        await burst(pilot, "/", "\"the zephyr p", ["enter"])  # an unfinished phrase: Ann's note
+        await burst(pilot, "/", '"the zephyr p', ["enter"])  # an unfinished phrase: Ann's note
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()
         record = pilot.app.screen
@@ -208,3 +208,20 @@ async def test_enter_before_the_hits_arrive_searches_first(make_app, practice) -
         record = pilot.app.screen
         assert isinstance(record, SessionRecordScreen)
         assert record.session.number == 1 and record.note_index == 1
+
+
+async def test_the_record_is_scrolled_to_a_note_far_down(make_app, repo, clock) -> None:
+    from coachtui.demo import build_demo_practice
+
+    build_demo_practice(repo, today=clock.now.date())
+    async with make_app().run_test(size=(80, 24)) as pilot:
+        await search_for(pilot, '"hiring managers read"')
+        await pilot.press("enter")
+        await pilot.pause()
+        record = pilot.app.screen
+        assert isinstance(record, SessionRecordScreen)
+        body = record.query_one("#record-body")
+        [line] = [line for line in record.query(EntryLine) if line.has_class("-picked")]
+        assert line.body.plain.startswith("“Mei told me hiring managers read")
+        assert body.scroll_y > 0
+        assert body.scroll_y <= line.virtual_region.y < body.scroll_y + body.size.height

@@ -127,6 +127,10 @@ class SessionRecordScreen(CoachScreen[None]):
 
     async def on_mount(self) -> None:
         await self._show()
+        # Scrolled once the blocks are laid out: before that, where a note stands is not known.
+        self.call_after_refresh(self._go_to_anchor)
+
+    def _go_to_anchor(self) -> None:
         if self.note_index is not None:
             self._pick_note(self.note_index, scroll=True)
         elif self._block is not None:
