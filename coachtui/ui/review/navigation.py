@@ -20,7 +20,7 @@ else:
 
 
 class ReviewNavigation(_AppBase):
-    """open_overview, open_history and open_session_record of the `Coach` protocol."""
+    """open_overview, open_history, open_progress, open_practice and open_session_record of `Coach`."""
 
     if TYPE_CHECKING:
         repository: Repository
@@ -39,6 +39,16 @@ class ReviewNavigation(_AppBase):
         from coachtui.ui.review.history import SessionHistoryScreen
 
         self.push_screen(SessionHistoryScreen(client_id))
+
+    def open_progress(self, client_id: str) -> None:
+        from coachtui.ui.review.progress import ClientProgressScreen
+
+        self.push_screen(ClientProgressScreen(client_id))
+
+    def open_practice(self) -> None:
+        from coachtui.ui.review.practice import PracticeProgressScreen
+
+        self.push_screen(PracticeProgressScreen())
 
     def open_session_record(self, client_id: str, session_id: str, note_index: int | None = None) -> None:
         """A session's full record, scrolled to note ``note_index`` (its index in the session's notes)."""
