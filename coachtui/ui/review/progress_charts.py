@@ -26,8 +26,9 @@ def draw_goal(plot: PlotextPlot, chart: GoalChart, last_session: int) -> None:
     plt.yticks([0, 5, 10])
     if chart.lines:
         # The lines belong to the right axis, whose labels are the metric's own values, level with them.
-        plt.ylim(min([0.0, *levels]), max([10.0, *levels]), yside="right")
-        plt.yticks(levels, [line.label for line in chart.lines], yside="right")
+        # plotext's stubs type ``yside`` as a number; its code takes "left" or "right".
+        plt.ylim(min([0.0, *levels]), max([10.0, *levels]), yside="right")  # type: ignore[arg-type]
+        plt.yticks(levels, [line.label for line in chart.lines], yside="right")  # type: ignore[arg-type]
     for line in chart.lines:
         plt.hline(line.level, LINE_COLORS[line.label.split()[0]], yside="right")
     xs = [number for number, _ in chart.points]
@@ -39,8 +40,8 @@ def draw_goal(plot: PlotextPlot, chart: GoalChart, last_session: int) -> None:
     plt.scatter(xs, ys, color=RATING_COLOR, marker="●")
     plt.xlim(0.5, max(last_session, *xs) + 0.5)
     step = max(1, (last_session + 11) // 12)  # at most a dozen session labels
-    sessions = list(range(1, last_session + 1, step))
-    plt.xticks(sessions, [str(n) for n in sessions])
+    sessions = [float(n) for n in range(1, last_session + 1, step)]
+    plt.xticks(sessions, [f"{n:g}" for n in sessions])
     plt.xlabel("session")
     plot.refresh()
 
@@ -52,10 +53,10 @@ def draw_bars(plot: PlotextPlot, values: Sequence[float], labels: dict[int, str]
     xs = list(range(len(values)))
     plt.bar(xs, list(values), color=RATING_COLOR, width=0.6, marker="sd")
     plt.xlim(-0.5, len(values) - 0.5)  # else plotext lets the last bar spill past the frame
-    plt.xticks(list(labels), list(labels.values()))
+    plt.xticks([float(i) for i in labels], list(labels.values()))
     # Whole-number steps, about four of them: sessions are counted, and hours read best whole.
     step = max(1, math.ceil(max([1.0, *values]) / 4))
-    ticks = list(range(0, math.ceil(max([1.0, *values]) / step) * step + 1, step))
+    ticks = [float(t) for t in range(0, math.ceil(max([1.0, *values]) / step) * step + 1, step)]
     plt.ylim(0, ticks[-1])
     plt.yticks(ticks)
     plt.title(title)
