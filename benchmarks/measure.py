@@ -443,6 +443,22 @@ def open_client(practice: Practice, env: dict[str, str], runs: int) -> Row:
     )
 
 
+def open_charts(practice: Practice, env: dict[str, str], runs: int) -> Row:
+    """Key g on the home screen to the biggest client's rendered progress charts, vs a page of texts."""
+    app: list[float] = []
+    ref: list[float] = []
+    for _ in range(runs):
+        arguments = {"data_dir": str(practice.data_dir), "client_id": practice.big_client_id}
+        result = probe("charts", env, app_name="coachtui", **arguments)
+        app.append(result["seconds"])
+        ref.append(
+            probe("charts", env, app_name="bare", data_dir="", client_id="", texts=result["texts"])["seconds"]
+        )
+    value, reference = _median(app) * 1000, _median(ref) * 1000
+    name = f"progress charts of a client with {practice.big_client_sessions} sessions: key to rendered"
+    return ratio_row(name, practice.size, value, reference, 1.5, "ms")
+
+
 def grep_seconds(practice: Practice, query: str, env: dict[str, str]) -> float:
     """``grep -r -i`` over the data folder's TinyDB files, output read to the end."""
     argv = [
@@ -540,7 +556,7 @@ def idle(practice: Practice, env: dict[str, str], runs: int, settings: Settings)
 # --- the whole run -----------------------------------------------------------------------------------
 
 
-MEASUREMENTS = ("startup", "keys", "paste", "autosave", "stall", "open", "search", "idle")
+MEASUREMENTS = ("startup", "keys", "paste", "autosave", "stall", "open", "charts", "search", "idle")
 TARGET_SIZE = 10_000
 JUDGED_AT_TARGET_SIZE = ("startup", "keys", "stall", "search")
 """The issue sets these targets for the 10,000-session practice; on the others they are shown, not
@@ -602,6 +618,7 @@ def _steps(
         "autosave": lambda: [autosave(practice, smallest, env, settings, scratch)],
         "stall": lambda: [stall(practice, env, runs, settings, scratch)],
         "open": lambda: [open_client(practice, env, runs)],
+        "charts": lambda: [open_charts(practice, env, runs)],
         "search": lambda: search(practice, env, settings),
         "idle": lambda: [idle(practice, env, min(settings.runs, 3 if main else 2), settings)],
     }

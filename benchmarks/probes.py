@@ -207,10 +207,48 @@ async def open_probe(app_name: str, data_dir: str, client_id: str) -> dict[str, 
         repository.close()
 
 
-async def _open(app: App[Any], opened: Callable[[], bool]) -> float:
+async def charts_probe(app_name: str, data_dir: str, client_id: str, texts: int = 0) -> dict[str, Any]:
+    """Seconds from g on the home screen (client selected) to the progress charts' first refresh.
+
+    The bare app pushes a page of ``texts`` plain texts: as many as the charts' page has widgets,
+    which the coachtui run returns.
+    """
+    if app_name == "bare":
+        from benchmarks.reference_apps import BareHome, BareTextsScreen
+
+        app: App[Any] = BareHome(100, texts)
+        async with app.run_test(size=SCREEN):
+            await _until(lambda: app.screen.query_one(DataTable).row_count == 100)
+            return {"seconds": await _open(app, lambda: isinstance(app.screen, BareTextsScreen), "g")}
+    from coachtui.ui.home.client_list import ClientList
+    from coachtui.ui.home.home import HomeScreen
+
+    repository = _open_repository(data_dir)
+    try:
+        app = _coachtui(repository)
+        async with app.run_test(size=SCREEN):
+            await _until(lambda: isinstance(app.screen, HomeScreen))
+            clients = app.screen.query_one(ClientList)
+            clients.select_client(client_id)
+            await _until(lambda: clients.selected_client_id == client_id)
+
+            def opened() -> bool:
+                # The page is mounted in on_mount; the hint is written last.
+                screen = app.screen
+                return type(screen).__name__ == "ClientProgressScreen" and bool(
+                    str(screen.query_one("#progress-hint").render())
+                )
+
+            seconds = await _open(app, opened, "g")
+            return {"seconds": seconds, "texts": len(app.screen.query_one("#progress-body").children)}
+    finally:
+        repository.close()
+
+
+async def _open(app: App[Any], opened: Callable[[], bool], key: str = "p") -> float:
     await asyncio.sleep(0.3)
     started = perf_counter()
-    await _press(app, "p", "p", app.screen)
+    await _press(app, key, key, app.screen)
     await _until(opened)
     pushed = perf_counter()
     await app.screen.wait_for_refresh()
@@ -357,6 +395,7 @@ def main(argv: Sequence[str]) -> None:
         "keys": keys_probe,
         "paste": paste_probe,
         "open": open_probe,
+        "charts": charts_probe,
         "stall": stall_probe,
         "autosave": autosave_probe,
         "search": search_probe,

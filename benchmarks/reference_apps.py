@@ -4,7 +4,8 @@ Each app imports only Textual, reads no data and does no work of its own:
 
 - ``home ROWS``: the home screen's widgets (header; a body with a table of ROWS rows under the
   home table's seven columns and three texts; a footer with the home screen's keys), so the
-  widget count is the home screen's (a test keeps them equal). Its ``p`` opens a bare client screen: a table of 200 rows.
+  widget count is the home screen's (a test keeps them equal). Its ``p`` opens a bare client screen: a table of 200 rows;
+  its ``g`` a bare screen of as many plain texts as the progress charts' page has widgets.
 - ``notes TEXT_FILE [COLUMNS LINES]``: one TextArea holding the file's text, cursor at its end, for
   keystrokes.
 - ``clock``: one text updated by a 1-second timer, for idle CPU.
@@ -22,7 +23,7 @@ from time import monotonic
 
 from textual.app import App, ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static, TextArea
 
@@ -44,6 +45,7 @@ class BareHomeScreen(Screen[None]):
         Binding("o", "noop('overview')", "Review"),
         Binding("r", "noop('reflect')", "Reflect"),
         Binding("c", "noop('journal')", "Journal"),
+        Binding("g", "open_texts", "Progress", show=False),
     ]
     DEFAULT_CSS = """
     #body { height: 1fr; padding: 0 1; }
@@ -53,9 +55,10 @@ class BareHomeScreen(Screen[None]):
     #attention { height: auto; max-height: 4; padding: 0 1; }
     """
 
-    def __init__(self, rows: int) -> None:
+    def __init__(self, rows: int, texts: int = 0) -> None:
         super().__init__()
         self.rows = rows
+        self.texts = texts
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -90,6 +93,9 @@ class BareHomeScreen(Screen[None]):
     def action_open_client(self) -> None:
         self.app.push_screen(BareClientScreen(BIG_CLIENT_ROWS))
 
+    def action_open_texts(self) -> None:
+        self.app.push_screen(BareTextsScreen(self.texts))
+
 
 class BareClientScreen(Screen[None]):
     """A client's screen with nothing behind it: a header, a table of made-up sessions, a footer."""
@@ -116,6 +122,22 @@ class BareClientScreen(Screen[None]):
         table.focus()
 
 
+class BareTextsScreen(Screen[None]):
+    """A page of ``count`` plain texts of ten lines, scrolled: the progress charts' page without charts."""
+
+    def __init__(self, count: int) -> None:
+        super().__init__()
+        self.count = count
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll(id="texts"):
+            for index in range(self.count):
+                yield Static("\n".join(f"line {line} of text {index}" for line in range(10)))
+        yield Static("done", id="hint")
+        yield Footer()
+
+
 class BareHome(App[None]):
     """The home screen's widget count, the framework's floor for start-up and memory."""
 
@@ -125,12 +147,13 @@ class BareHome(App[None]):
         Binding("ctrl+q", "quit", "Quit", priority=True),
     ]
 
-    def __init__(self, rows: int) -> None:
+    def __init__(self, rows: int, texts: int = 0) -> None:
         super().__init__()
         self.rows = rows
+        self.texts = texts
 
     def on_mount(self) -> None:
-        self.push_screen(BareHomeScreen(self.rows))
+        self.push_screen(BareHomeScreen(self.rows, self.texts))
 
     def action_noop(self, key: str) -> None:
         """Help exists so that the footer is the same; it does nothing here."""

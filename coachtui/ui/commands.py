@@ -67,6 +67,11 @@ class ClientCommands(CommandList):
                     "Every session, newest first; Enter reads one",
                     partial(app.open_history, client.id),
                 ),
+                (
+                    f"Progress: {client.name}",
+                    "Each goal's ratings over sessions and its actions, as charts",
+                    partial(app.open_progress, client.id),
+                ),
             ]
         return commands
 
@@ -83,6 +88,11 @@ class ReflectionCommands(CommandList):
                 "Accountability dashboard",
                 "Every open action of every client, overdue first",
                 app.open_dashboard,
+            ),
+            (
+                "Practice progress",
+                "Sessions per week and hours per month over 12 months, active clients, action outcomes",
+                app.open_practice,
             ),
         ]
         summaries = repo.summaries()

@@ -43,6 +43,17 @@ class HomeScreen(CoachScreen[None]):
             show=False,
             tooltip="Accountability: every open action",
         ),
+        Binding(
+            "g",
+            "progress",
+            "Progress",
+            id="home.progress",
+            show=False,
+            tooltip="The client's progress charts",
+        ),
+        Binding(
+            "t", "practice", "Practice", id="home.practice", show=False, tooltip="The practice over 12 months"
+        ),
         Binding("j,down", "cursor(1)", "Down", id="home.down", show=False),
         Binding("k,up", "cursor(-1)", "Up", id="home.up", show=False),
     ]
@@ -140,6 +151,13 @@ class HomeScreen(CoachScreen[None]):
     def action_overview(self) -> None:
         if client_id := self._selected():
             self.coach.open_overview(client_id)
+
+    def action_progress(self) -> None:
+        if client_id := self._selected():
+            self.coach.open_progress(client_id)
+
+    def action_practice(self) -> None:
+        self.coach.open_practice()
 
     def action_history(self) -> None:
         if client_id := self._selected():

@@ -20,7 +20,7 @@ else:
 
 
 class ReviewNavigation(_AppBase):
-    """open_overview, open_dashboard, open_search, open_history and open_session_record of `Coach`."""
+    """The review screens' navigation of `Coach`: overview, dashboard, search, history, progress, practice, records."""
 
     if TYPE_CHECKING:
         repository: Repository
@@ -57,6 +57,16 @@ class ReviewNavigation(_AppBase):
         from coachtui.ui.review.history import SessionHistoryScreen
 
         self.push_screen(SessionHistoryScreen(client_id))
+
+    def open_progress(self, client_id: str) -> None:
+        from coachtui.ui.review.progress import ClientProgressScreen
+
+        self.push_screen(ClientProgressScreen(client_id))
+
+    def open_practice(self) -> None:
+        from coachtui.ui.review.practice import PracticeProgressScreen
+
+        self.push_screen(PracticeProgressScreen())
 
     def open_session_record(self, client_id: str, session_id: str, anchor: str | None = None) -> None:
         """A session's full record, scrolled to ``anchor``: ``note:3`` (the fourth note), ``action:ID``,

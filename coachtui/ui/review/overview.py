@@ -27,6 +27,13 @@ class ClientOverviewScreen(CoachScreen[None]):
         Binding("s", "start_session", "Session", id="review.start_session", tooltip="Start the session"),
         Binding("p", "open_plan", "Plan", id="review.open_plan", tooltip="Open the coaching plan"),
         Binding("h", "history", "History", id="review.history", tooltip="Every session, newest first"),
+        Binding(
+            "g",
+            "progress",
+            "Progress",
+            id="review.progress",
+            tooltip="Ratings and actions per goal, as charts",
+        ),
     ]
 
     def __init__(self, client_id: str) -> None:
@@ -79,6 +86,7 @@ class ClientOverviewScreen(CoachScreen[None]):
                 ("review.start_session", "start the session"),
                 ("review.open_plan", "plan"),
                 ("review.history", "history"),
+                ("review.progress", "progress"),
                 "[b]↑↓[/b] scroll",
             )
         )
@@ -103,3 +111,6 @@ class ClientOverviewScreen(CoachScreen[None]):
 
     def action_history(self) -> None:
         self.coach.open_history(self.client_id)
+
+    def action_progress(self) -> None:
+        self.coach.open_progress(self.client_id)
