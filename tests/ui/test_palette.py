@@ -7,6 +7,7 @@ from textual.command import CommandPalette
 from textual.widgets import DataTable
 
 from coachtui.demo import build_demo_practice
+from coachtui.ui.palette_match import PaletteEntry, best_matches, spans
 from coachtui.ui.review.dashboard import AccountabilityDashboardScreen
 from coachtui.ui.review.record import SessionRecordScreen
 
@@ -81,3 +82,17 @@ async def test_a_session_saved_since_the_last_opening_is_offered(make_app, pract
         latest = practice.list_sessions(priya.id)[-1]
         practice.save_session(latest.model_copy(update={"id": "s0palette0006", "number": 6}))
         assert "Session 6 · Priya Raman" in (await choose(pilot, "priya 6"))[0]
+
+
+def test_words_match_in_any_order_whole_words_first_and_ties_keep_the_given_order() -> None:
+    entries = [
+        PaletteEntry("Session 12 · Dana Ortiz · Thu 3 Dec 2026", "", print, "2026-12-03"),
+        PaletteEntry("Session 3 · Dana Ortiz · Fri 13 Nov 2026", "", print, "2026-11-13"),
+        PaletteEntry("Session 3 · Sam Okafor · Fri 30 Oct 2026", "", print, "2026-10-30"),
+    ]
+    found = [entry.title for _, entry in best_matches(entries, "dana 3")]
+    assert found[0].startswith("Session 3 · Dana")  # "3" whole and early beats the 3rd of December
+    assert [e.title for _, e in best_matches(entries, "2026-11-13")] == [entries[1].title]
+    assert best_matches(entries, "dana zzz") == [] and best_matches(entries, "  ") == []
+    assert len(best_matches(entries * 30, "session", limit=40)) == 40
+    assert spans("Session 3 · Dana", "dana 3") == [(12, 16), (8, 9)]
