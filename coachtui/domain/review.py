@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 
 from coachtui.domain.models import (
@@ -28,6 +28,7 @@ from coachtui.domain.models import (
     SessionStatus,
 )
 from coachtui.domain.progress import rating_series, sparkline
+from coachtui.domain.wrap_up import goal_is_closed
 
 # --- the overview -------------------------------------------------------------------------------
 
@@ -52,6 +53,8 @@ class ActionLine:
     action: Action
     overdue: bool
     last_review: ActionReview | None
+    closed_goal: Goal | None = None
+    """The goal it serves, when that goal is closed or of an earlier cycle (see ``domain/wrap_up``)."""
 
 
 @dataclass(frozen=True)
@@ -76,6 +79,8 @@ class Overview:
     boundaries: str
     last_checkin: CheckIn | None = None
     """The latest check-in held, with the client's answers."""
+    closed_goal_actions: list[ActionLine] = field(default_factory=list)
+    """Open actions whose goal is closed: still commitments, listed apart from ``actions``."""
 
 
 def metric_text(metric: Metric) -> str:
@@ -129,9 +134,11 @@ def client_overview(
     sessions: Sequence[Session],
     reflections: Iterable[Reflection],
     today: date,
+    *,
+    cycle: int = 1,
 ) -> Overview:
-    """The overview of one client. ``reflections`` may be only the latest ones; the newest by its
-    session's number is the one whose focus is shown."""
+    """The overview of one client in engagement ``cycle``. ``reflections`` may be only the latest
+    ones; the newest by its session's number is the one whose focus is shown."""
     held = sorted((s for s in sessions if s.status is SessionStatus.CLOSED), key=lambda s: s.number)
     last = held[-1] if held else None
     number_of = {s.id: s.number for s in sessions}
@@ -143,6 +150,9 @@ def client_overview(
     next_number = (last.number if last else 0) + 1
     checkin = next_checkin(checkins)
     dates = [d for d in (checkin.on_date if checkin else None, last.next_checkin if last else None) if d]
+    goals = list(goals)
+    closed = {goal.id: goal for goal in goals if goal_is_closed(goal, cycle)}
+    lines = open_actions_overdue_first(actions, today)
     goal_lines = []
     for goal in sorted(goals, key=lambda g: g.position):
         if goal.status is not GoalStatus.ACTIVE:
@@ -161,7 +171,12 @@ def client_overview(
             (c for c in checkins if c.done and c.held_on), key=lambda c: c.held_on or date.min, default=None
         ),
         goals=goal_lines,
-        actions=open_actions_overdue_first(actions, today),
+        actions=[line for line in lines if line.action.goal_id not in closed],
+        closed_goal_actions=[
+            replace(line, closed_goal=closed[line.action.goal_id])
+            for line in lines
+            if line.action.goal_id in closed
+        ],
         last_session=last,
         focus=latest.next_focus.strip() if latest else "",
         focus_session=number_of[latest.session_id] if latest else None,

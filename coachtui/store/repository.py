@@ -27,6 +27,7 @@ from coachtui.domain.models import Client, ClientSummary, Session, now
 from coachtui.store import backups
 from coachtui.store.atomic import TEMP_SUFFIX, read_tinydb_file
 from coachtui.store.base import CLIENTS_DIR, DRAFTS_DIR, Clock, synchronized
+from coachtui.store.client_index import ClientIndexing
 from coachtui.store.client_records import ClientRecords
 from coachtui.store.documents import Setting
 from coachtui.store.drafts import REFLECTIONS_DIR, check_id
@@ -39,7 +40,7 @@ from coachtui.store.reflections import ReflectionRecords, draft_session_id
 from coachtui.store.repair import check_practice_present
 
 
-class Repository(ClientRecords, ReflectionRecords, NoteSearch):
+class Repository(ClientRecords, ReflectionRecords, NoteSearch, ClientIndexing):
     """The coach's data folder: clients, plans, sessions, reflections and live-session drafts."""
 
     # --- opening and closing ------------------------------------------------------------------

@@ -27,6 +27,7 @@ from coachtui.ui.keys import KeyRouter
 from coachtui.ui.live.live_session import LiveSessionScreen
 from coachtui.ui.live.resume_prompt import ResumePrompt
 from coachtui.ui.live.start_session import SessionSetup, StartSessionScreen
+from coachtui.ui.record_commands import ActionCommands, SessionCommands
 from coachtui.ui.review.navigation import ReviewNavigation
 from coachtui.ui.seam import Clock
 from coachtui.ui.shared.confirm import ConfirmScreen
@@ -46,7 +47,7 @@ class CoachApp(CrashSafeApp, ReviewNavigation, App[None]):
 
     TITLE = "coachtui"
     CSS_PATH = style("app")
-    COMMANDS = App.COMMANDS | {ClientCommands, ReflectionCommands}
+    COMMANDS = App.COMMANDS | {ClientCommands, ReflectionCommands, SessionCommands, ActionCommands}
     BINDINGS = [
         Binding("f1", "help", "Help", id="app.help", tooltip="Every key on this screen"),
         # Not priority: in a text field (the notes, a form, the journal's own search) "/" is typed.

@@ -318,6 +318,7 @@ async def test_n_closes_the_cycle_sets_future_goals_and_u_undoes_it(make_app, da
         await pilot.press("enter", "enter")  # no outcome written: on to the future goals
         await type_text(pilot, "Lead a research guild")
         await pilot.press("ctrl+s")
+        await pilot.press("escape")  # the open actions of the closed goals: decided later (test_wrap_up)
         assert app.screen is screen
         assert "Earlier cycles" in outline_text(screen)
         assert screen.sub_title.startswith("Dana Ortiz · cycle 2")

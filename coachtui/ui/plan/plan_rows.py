@@ -29,6 +29,7 @@ from coachtui.domain.models import (
 )
 from coachtui.domain.progress import action_completion, rating_series, sparkline
 from coachtui.domain.smart import action_gaps, goal_gaps
+from coachtui.domain.wrap_up import LooseAction, loose_actions
 
 ACTION_GLYPHS = {
     ActionStatus.OPEN: "○",
@@ -145,6 +146,15 @@ class PlanRows:
                 (RowKey("goals"), [_block(0, 0, (f"Goals · cycle {self.client.cycle} · {count}", HEADER))])
             )
             rows += goal_rows
+        # An earlier cycle's goals are listed without their actions: the open ones would be hidden.
+        loose = [
+            item
+            for item in loose_actions(earlier, self.state.actions, self.client.cycle)
+            if self._matches(item.action.text, item.goal.title)
+        ]
+        if loose:
+            rows.append((RowKey("loose"), [_block(0, 0, ("Open actions of closed goals", HEADER))]))
+            rows += [(RowKey("action", i.action.id), self._loose(i)) for i in loose]
         known = {g.id for g in self.state.goals}
         others = [a for a in self.state.actions if a.goal_id not in known and self._matches(a.text)]
         if others:
@@ -224,6 +234,11 @@ class PlanRows:
         if gaps:
             blocks.append(_block(6, 2, ("⚠ " + " · ".join(gaps), GAP)))
         return blocks
+
+    def _loose(self, item: LooseAction) -> list[Block]:
+        status = item.goal.status.value.replace("_", " ")
+        context = f"goal {item.goal.title!r} · cycle {item.goal.cycle} · {status}"
+        return [*self._action(item.action), _block(6, 2, (context, "dim"))]
 
     def _checkin(self, checkin: CheckIn) -> list[Block]:
         when = []

@@ -82,13 +82,15 @@ class AccountabilityDashboardScreen(CoachScreen[None]):
         Binding("x", "clear_filters", "All", id="dashboard.clear", show=False, tooltip="Clear the filters"),
     ]
 
-    def __init__(self) -> None:
+    def __init__(self, client_id: str | None = None, action_id: str | None = None) -> None:
+        """Every client's open actions; with ``client_id`` that client's only, the cursor on ``action_id``."""
         super().__init__()
         self._clients: list[Client] = []
         self._actions: dict[str, list[Action]] = {}
         self._goals: dict[str, list[Goal]] = {}
         self._rows: dict[str, DashboardRow] = {}
-        self.client_filter: str | None = None
+        self.client_filter: str | None = client_id
+        self._start_on = action_id
         self.overdue_only = False
 
     def compose(self) -> ComposeResult:
@@ -118,6 +120,8 @@ class AccountabilityDashboardScreen(CoachScreen[None]):
         table = self.query_one(DataTable)
         table.add_columns("Due", "Client", "Action", "Goal", "Method", "Com")
         self._fill()
+        if self._start_on in self._rows:  # opened from the palette on one action
+            table.move_cursor(row=table.get_row_index(self._start_on))
 
     def _fill(self) -> None:
         table: DataTable[str | Text] = self.query_one(DataTable)

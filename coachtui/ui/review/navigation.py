@@ -30,10 +30,11 @@ class ReviewNavigation(_AppBase):
 
         self.push_screen(ClientOverviewScreen(client_id))
 
-    def open_dashboard(self) -> None:
+    def open_dashboard(self, client_id: str | None = None, action_id: str | None = None) -> None:
+        """The accountability dashboard; with ``client_id``, that client's actions only, on ``action_id``."""
         from coachtui.ui.review.dashboard import AccountabilityDashboardScreen
 
-        self.push_screen(AccountabilityDashboardScreen())
+        self.push_screen(AccountabilityDashboardScreen(client_id, action_id))
 
     def open_search(self) -> None:
         """Search everywhere. From a record opened from the search, back to its results as they were."""

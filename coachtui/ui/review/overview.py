@@ -69,6 +69,7 @@ class ClientOverviewScreen(CoachScreen[None]):
                 sessions,
                 self._latest_reflection([s.id for s in sorted(sessions, key=lambda s: -s.number)]),
                 today,
+                cycle=client.cycle,
             )
         except StoreError as error:
             self.notify(str(error), title="Overview not opened", severity="error", timeout=15)

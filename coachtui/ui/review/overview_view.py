@@ -10,7 +10,7 @@ from rich.text import Text
 
 from coachtui.domain.dates import format_due
 from coachtui.domain.models import Client
-from coachtui.domain.review import Overview
+from coachtui.domain.review import ActionLine, Overview
 
 HEADING = "bold"
 MUTED = "dim"
@@ -89,15 +89,28 @@ def last_time_text(overview: Overview) -> Text:
 
 
 def actions_text(overview: Overview, today: date) -> Group:
-    """Open actions, overdue first: due date, the action, its accountability method and last review."""
+    """Open actions, overdue first: due date, the action, its accountability method and last review;
+    then those of closed goals, which wait for the coach and client to decide what becomes of them."""
     title = Text(f"Open actions ({len(overview.actions)}), overdue first", style=HEADING)
-    if not overview.actions:
-        return Group(title, Text("  none open", style=MUTED))
+    parts: list[Text | Table] = [title]
+    parts.append(
+        _action_grid(overview.actions, today) if overview.actions else Text("  none open", style=MUTED)
+    )
+    if overview.closed_goal_actions:
+        count = len(overview.closed_goal_actions)
+        parts.append(
+            Text(f"Open actions of closed goals ({count}): carry over, close or drop", style=HEADING)
+        )
+        parts.append(_action_grid(overview.closed_goal_actions, today))
+    return Group(*parts)
+
+
+def _action_grid(lines: list[ActionLine], today: date) -> Table:
     grid = Table.grid(padding=(0, 1))
     grid.add_column(width=1)
     grid.add_column(width=12, no_wrap=True)
     grid.add_column(ratio=1)
-    for line in overview.actions:
+    for line in lines:
         action = line.action
         due = format_due(action.due, today) if action.due else "no date"
         body = Text(" ".join(action.text.split()))
@@ -110,8 +123,14 @@ def actions_text(overview: Overview, today: date) -> Group:
                 f", {learning}" if learning else ""
             )
         body.append(f"\n↳ {method} · {review}", style=MUTED)
+        goal = line.closed_goal
+        if goal is not None:
+            status = goal.status.value.replace("_", " ")
+            body.append(
+                f"\n↳ goal {' '.join(goal.title.split())!r}: {status} (cycle {goal.cycle})", style=MUTED
+            )
         grid.add_row("", Text(due, style=OVERDUE if line.overdue else ""), body)
-    return Group(title, grid)
+    return grid
 
 
 def goals_text(overview: Overview) -> Text:

@@ -1,0 +1,92 @@
+"""Provides ``ClientIndex``: a client's held sessions (as headings) and open actions, read cheaply.
+
+The command palette offers every session and every open action of the practice. Loading every
+client's file through the models would parse and keep ~150 MB for a 10-year practice; instead a
+client's file is read raw (as ``Repository.find_session`` does), only the few fields shown are
+validated, and the result is kept until the file changes on disk (its size and modification time).
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from coachtui.domain.models import Action, ActionStatus, Goal, SessionStatus
+from coachtui.store.atomic import read_tinydb_file
+from coachtui.store.base import RepositoryBase, synchronized
+from coachtui.store.errors import StoreError
+
+
+class SessionHeading(BaseModel):
+    """What the palette shows of a session: its number, day and goal (never its notes)."""
+
+    model_config = ConfigDict(defer_build=True, extra="ignore")
+
+    id: str
+    number: int
+    started_at: datetime
+    status: SessionStatus = SessionStatus.LIVE
+    goal: str = ""
+
+
+@dataclass(frozen=True)
+class ClientIndex:
+    """A client's held sessions (by number) and open actions (in plan order), with the goals they link to."""
+
+    sessions: list[SessionHeading]
+    open_actions: list[Action]
+    goals: list[Goal]
+
+
+class ClientIndexing(RepositoryBase):
+    """``client_index``: the palette's view of one client, cached while the client's file is unchanged."""
+
+    @synchronized
+    def client_index(self, client_id: str) -> ClientIndex:
+        """The client's held sessions and open actions; an unreadable file gives an empty index (it is
+        reported when the client is opened, not in the palette)."""
+        # Made on first use, so that the repository's constructor (shared by every part) stays as it is.
+        cache = self.__dict__.setdefault("_index_cache", {})
+        try:
+            stat = os.stat(self._client_path(client_id))
+            signature = (stat.st_mtime_ns, stat.st_size)
+        except OSError:
+            return ClientIndex([], [], [])
+        cached = cache.get(client_id)
+        if cached is not None and cached[0] == signature:
+            return cached[1]
+        try:
+            index = self._read_index(client_id)
+        except (StoreError, ValidationError):
+            return ClientIndex([], [], [])
+        cache[client_id] = (signature, index)
+        return index
+
+    def _read_index(self, client_id: str) -> ClientIndex:
+        file = self._clients.get(client_id)
+        if file is not None:  # already loaded (and migrated): its documents are the truth
+            tables = {name: file.documents(name) for name in ("sessions", "actions", "goals")}
+        else:
+            data = read_tinydb_file(self._client_path(client_id)) or {}
+            tables = {name: list(data.get(name, {}).values()) for name in ("sessions", "actions", "goals")}
+        try:
+            return _index_of(tables)
+        except ValidationError:
+            # A file of an older schema: read it the slow way, through its migrations.
+            loaded = self._client_file(client_id)
+            return _index_of({name: loaded.documents(name) for name in ("sessions", "actions", "goals")})
+
+
+def _index_of(tables: dict[str, list[Any]]) -> ClientIndex:
+    sessions = [SessionHeading.model_validate(doc) for doc in tables["sessions"]]
+    held = sorted((s for s in sessions if s.status is SessionStatus.CLOSED), key=lambda s: s.number)
+    open_docs = [
+        doc for doc in tables["actions"] if doc.get("status", ActionStatus.OPEN) == ActionStatus.OPEN
+    ]
+    actions = sorted((Action.model_validate(doc) for doc in open_docs), key=lambda a: a.position)
+    goals = [Goal.model_validate(doc) for doc in tables["goals"]]
+    return ClientIndex(held, actions, goals)
