@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 
 from coachtui.config import Settings
-from coachtui.domain.models import Goal, GoalStatus, RatingKind
+from coachtui.domain.models import ActionStatus, Goal, GoalStatus, RatingKind
 from coachtui.ui.app import make_app as app_factory
 from coachtui.ui.home.client_form import ClientFormScreen
 from coachtui.ui.live.action_builder import ActionBuilderScreen
@@ -177,10 +177,15 @@ async def test_new_cycle_statuses_outcomes_and_future_goals_in_one_burst(make_ap
             ["enter"],
             "Mentor a junior",
             ["ctrl+s"],
+            "D",  # the wrap-up of the closed goals' open actions: drop them all
+            ["ctrl+s"],
         )
         assert app.screen is screen
     state, _, client = stored(data_dir, client.id)
     assert client.cycle == 2
+    closed = {ROLE, PORTFOLIO}
+    assert [a.text for a in state.actions if a.goal_id in closed and a.status is ActionStatus.OPEN] == []
+    assert any(a.status is ActionStatus.DROPPED for a in state.actions if a.goal_id in closed)
     statuses = {g.id: (g.status, g.outcome) for g in state.goals}
     assert statuses[ROLE] == (GoalStatus.ACHIEVED, "Offer signed")
     assert statuses[PORTFOLIO][0] is GoalStatus.DROPPED
