@@ -16,7 +16,8 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
+from typing import Protocol
 
 from coachtui.domain.models import (
     Action,
@@ -186,8 +187,20 @@ class PracticeFigures:
         return sum(hours for _, hours in self.months)
 
 
+class HeldSession(Protocol):
+    """What the practice figures need of a session: a ``Session``, or a heading of one without its notes."""
+
+    @property
+    def started_at(self) -> datetime: ...
+
+    @property
+    def status(self) -> SessionStatus: ...
+
+    def duration_minutes(self) -> float: ...
+
+
 def practice_figures(
-    sessions: Mapping[str, Sequence[Session]],
+    sessions: Mapping[str, Sequence[HeldSession]],
     goals: Mapping[str, Sequence[Goal]],
     actions: Iterable[Action],
     today: date,

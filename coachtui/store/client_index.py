@@ -1,6 +1,7 @@
-"""Provides ``ClientIndex``: a client's held sessions (as headings) and open actions, read cheaply.
+"""Provides ``ClientIndex``: a client's held sessions (as headings), actions and goals, read cheaply.
 
-The command palette offers every session and every open action of the practice. Loading every
+The command palette offers every session and every open action of the practice, and the practice
+view counts every session's hours and every action's outcome. Loading every
 client's file through the models would parse and keep ~150 MB for a 10-year practice; instead a
 client's file is read raw (as ``Repository.find_session`` does), only the few fields shown are
 validated, and the result is kept until the file changes on disk (its size and modification time).
@@ -22,24 +23,35 @@ from coachtui.store.errors import StoreError
 
 
 class SessionHeading(BaseModel):
-    """What the palette shows of a session: its number, day and goal (never its notes)."""
+    """What a list of sessions shows of one: its number, day, length and goal (never its notes)."""
 
     model_config = ConfigDict(defer_build=True, extra="ignore")
 
     id: str
     number: int
     started_at: datetime
+    ended_at: datetime | None = None
     status: SessionStatus = SessionStatus.LIVE
     goal: str = ""
+
+    def duration_minutes(self) -> float:
+        """As ``Session.duration_minutes``: from start to end, 0 while the session is open."""
+        if self.ended_at is None:
+            return 0.0
+        return max(0.0, (self.ended_at - self.started_at).total_seconds() / 60)
 
 
 @dataclass(frozen=True)
 class ClientIndex:
-    """A client's held sessions (by number) and open actions (in plan order), with the goals they link to."""
+    """A client's held sessions (by number) and actions (in plan order), with the goals they link to."""
 
     sessions: list[SessionHeading]
-    open_actions: list[Action]
+    actions: list[Action]
     goals: list[Goal]
+
+    @property
+    def open_actions(self) -> list[Action]:
+        return [action for action in self.actions if action.status is ActionStatus.OPEN]
 
 
 class ClientIndexing(RepositoryBase):
@@ -84,9 +96,6 @@ class ClientIndexing(RepositoryBase):
 def _index_of(tables: dict[str, list[Any]]) -> ClientIndex:
     sessions = [SessionHeading.model_validate(doc) for doc in tables["sessions"]]
     held = sorted((s for s in sessions if s.status is SessionStatus.CLOSED), key=lambda s: s.number)
-    open_docs = [
-        doc for doc in tables["actions"] if doc.get("status", ActionStatus.OPEN) == ActionStatus.OPEN
-    ]
-    actions = sorted((Action.model_validate(doc) for doc in open_docs), key=lambda a: a.position)
+    actions = sorted((Action.model_validate(doc) for doc in tables["actions"]), key=lambda a: a.position)
     goals = [Goal.model_validate(doc) for doc in tables["goals"]]
     return ClientIndex(held, actions, goals)

@@ -91,6 +91,7 @@ async def test_t_on_home_shows_the_practice(make_app, practice) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         await pilot.press("t")
+        await pilot.app.workers.wait_for_complete()
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, PracticeProgressScreen)

@@ -29,6 +29,7 @@ def test_progress_of_priya(snap_compare, make_app, practice, size) -> None:
 def test_practice(snap_compare, make_app, practice, size) -> None:
     async def run_before(pilot) -> None:
         await pilot.press("t")
+        await pilot.app.workers.wait_for_complete()
         await steady(pilot)
 
     assert snap_compare(make_app(), terminal_size=size, run_before=run_before)

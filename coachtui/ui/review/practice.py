@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rich.text import Text
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -10,8 +11,8 @@ from textual.widgets import Footer, Header, Static
 from textual_plotext import PlotextPlot
 
 from coachtui.domain.charts import ACTIVE_WEEKS, MONTHS, WEEKS, PracticeFigures, practice_figures
-from coachtui.domain.models import Action, Goal, Session
-from coachtui.store.errors import StoreError
+from coachtui.domain.models import Action, Goal
+from coachtui.store.client_index import SessionHeading
 from coachtui.ui.review.progress_charts import draw_bars
 from coachtui.ui.seam import CoachScreen
 from coachtui.ui.shared.key_hints import hint
@@ -38,20 +39,30 @@ class PracticeProgressScreen(CoachScreen[None]):
         yield Footer(compact=True)  # at 80 columns quit and help stay in view
 
     def on_mount(self) -> None:
+        self.query_one("#practice-figures", Static).update(Text("Counting the practice…", style="dim"))
+        self.query_one("#practice-hint", Static).update(
+            hint(self, ("review.practice_back", "back"), "[b]↑↓[/b] scroll")
+        )
+        self._count()
+
+    @work(thread=True, exclusive=True, exit_on_error=False)
+    def _count(self) -> None:
+        """Read every client's index (sessions without their notes, not the sessions themselves) off
+        the event loop: the first time on a 10-year practice reads 150 MB (about 2 s), later ones
+        only the files that changed (milliseconds)."""
         repo = self.coach.repository
-        sessions: dict[str, list[Session]] = {}
+        sessions: dict[str, list[SessionHeading]] = {}
         goals: dict[str, list[Goal]] = {}
         actions: list[Action] = []
-        try:
-            for client in repo.list_clients():
-                sessions[client.id] = repo.list_sessions(client.id)
-                goals[client.id] = repo.list_goals(client.id)
-                actions += repo.list_actions(client.id)
-        except StoreError as error:
-            self.notify(str(error), title="Practice not read", severity="error", timeout=15)
-            self.dismiss(None)
-            return
+        for client in repo.list_clients():
+            index = repo.client_index(client.id)
+            sessions[client.id] = index.sessions
+            goals[client.id] = index.goals
+            actions += index.actions
         figures = practice_figures(sessions, goals, actions, self.coach.today())
+        self.app.call_from_thread(self._show, figures)
+
+    def _show(self, figures: PracticeFigures) -> None:
         self.sub_title = f"{figures.clients} client{'s' if figures.clients != 1 else ''}"
         self.query_one("#practice-figures", Static).update(self._figures(figures))
         weeks = [count for _, count in figures.weeks]
@@ -62,9 +73,6 @@ class PracticeProgressScreen(CoachScreen[None]):
         hours = [h for _, h in figures.months]
         month_labels = {i: f"{month:%b}" for i, (month, _) in enumerate(figures.months)}
         draw_bars(self.query_one("#practice-months", PlotextPlot), hours, month_labels, "Hours per month")
-        self.query_one("#practice-hint", Static).update(
-            hint(self, ("review.practice_back", "back"), "[b]↑↓[/b] scroll")
-        )
 
     @staticmethod
     def _figures(figures: PracticeFigures) -> Text:

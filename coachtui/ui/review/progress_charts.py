@@ -36,7 +36,8 @@ def draw_goal(plot: PlotextPlot, chart: GoalChart, last_session: int) -> None:
     if chart.lines:
         # plotext draws an axis's labels only when a series is on it: the ratings, once more, unseen.
         plt.scatter(xs, ys, yside="right", marker=" ")
-    plt.plot(xs, ys, color=RATING_COLOR, marker="braille")
+    # The line on the same grid of cells as the points (braille would draw it half a cell off them).
+    plt.plot(xs, ys, color=RATING_COLOR, marker="dot")
     plt.scatter(xs, ys, color=RATING_COLOR, marker="●")
     plt.xlim(0.5, max(last_session, *xs) + 0.5)
     step = max(1, (last_session + 11) // 12)  # at most a dozen session labels
