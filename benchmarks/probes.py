@@ -390,8 +390,13 @@ def index_probe(data_dir: str) -> dict[str, Any]:
 
 
 def main(argv: Sequence[str]) -> None:
+    from benchmarks.review_probes import history_probe, record_probe, typing_probe
+
     name, raw = argv[0], json.loads(argv[1])
     probes: dict[str, Callable[..., Any]] = {
+        "history": history_probe,
+        "record": record_probe,
+        "typing": typing_probe,
         "keys": keys_probe,
         "paste": paste_probe,
         "open": open_probe,

@@ -25,7 +25,7 @@ def test_every_measurement_runs_on_the_smallest_practice(
         main(["--sizes", "100", "--quick", "--cache", str(tmp_path / "cache"), "--output", str(output)]) == 0
     )
     rows = json.loads(output.read_text(encoding="utf-8"))
-    assert isinstance(rows, list) and len(rows) == 11
+    assert isinstance(rows, list) and len(rows) == 14
     for row in rows:
         assert set(row) == KEYS, row
         assert isinstance(row["name"], str) and row["name"]
@@ -44,7 +44,10 @@ def test_every_measurement_runs_on_the_smallest_practice(
         "autosave",
         "event-loop stall",
         "open a client",
+        "open the session history",
+        "open the newest session's record",
         "progress charts",
+        "search as you type",
         "full-text search",
         "search index",
         "idle CPU",
@@ -53,7 +56,7 @@ def test_every_measurement_runs_on_the_smallest_practice(
     table = capsys.readouterr().out
     assert "coachtui" in table and "reference" in table and "ratio" in table
     assert all(name in table for name in names)
-    assert len(measure.MEASUREMENTS) == 9
+    assert len(measure.MEASUREMENTS) == 11
 
 
 def test_the_bare_home_app_has_the_home_screens_widget_count(tmp_path: Path) -> None:
