@@ -225,3 +225,21 @@ async def test_the_record_is_scrolled_to_a_note_far_down(make_app, repo, clock) 
         assert line.body.plain.startswith("“Mei told me hiring managers read")
         assert body.scroll_y > 0
         assert body.scroll_y <= line.virtual_region.y < body.scroll_y + body.size.height
+
+
+@pytest.mark.parametrize("key", ["o", "h", "a", "g", "t"])
+async def test_slash_opens_the_search_from_the_review_screens(make_app, practice, key) -> None:
+    """The plan and the CPD journal keep their own / (a filter of what they show)."""
+    async with make_app().run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press(key)
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        opened = pilot.app.screen
+        assert not isinstance(opened, HomeScreen | SearchScreen)
+        await pilot.press("slash")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, SearchScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert pilot.app.screen is opened
