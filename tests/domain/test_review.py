@@ -28,15 +28,12 @@ from coachtui.domain.models import (
 )
 from coachtui.domain.review import (
     client_overview,
-    correct_note,
-    history_rows,
     metric_text,
-    neighbours,
     next_checkin,
     one_line,
     open_actions_overdue_first,
-    record_passages,
 )
+from coachtui.domain.session_record import correct_note, history_rows, neighbours, record_passages
 
 TODAY = date(2026, 11, 23)
 T0 = datetime(2026, 11, 20, 10, 0)

@@ -8,7 +8,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Footer, Header, Static
 
-from coachtui.domain.review import HistoryRow, history_rows
+from coachtui.domain.session_record import HistoryRow, history_rows
 from coachtui.store.errors import StoreError
 from coachtui.ui.seam import CoachScreen
 from coachtui.ui.shared.key_hints import hint

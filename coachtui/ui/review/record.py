@@ -16,7 +16,7 @@ from textual.widget import Widget
 from textual.widgets import Footer, Header, Static
 
 from coachtui.domain.models import Action, Goal, Reflection, Session
-from coachtui.domain.review import correct_note, neighbours, record_passages
+from coachtui.domain.session_record import correct_note, neighbours, record_passages
 from coachtui.store.errors import StoreError
 from coachtui.store.repository import Repository
 from coachtui.ui.review import record_view as view

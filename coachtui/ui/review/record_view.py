@@ -11,7 +11,8 @@ from rich.text import Text
 
 from coachtui.domain.frameworks import UnknownFramework, load_framework
 from coachtui.domain.models import Action, Goal, Note, NoteKind, Reflection, Session
-from coachtui.domain.review import Entry, Passage, one_line
+from coachtui.domain.review import one_line
+from coachtui.domain.session_record import Entry, Passage
 
 KIND_MARK: dict[NoteKind, tuple[str, str]] = {
     NoteKind.NOTE: ("· note", "dim"),
