@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, timedelta
 
 from coachtui.domain.models import (
     Action,
@@ -79,6 +79,34 @@ class Overview:
     """The latest check-in held, with the client's answers."""
     closed_goal_actions: list[ActionLine] = field(default_factory=list)
     """Open actions whose goal is closed: still commitments, listed apart from ``actions``."""
+    reviewed: list[ReviewedLine] = field(default_factory=list)
+    """What became of the client's commitments lately: reviews of the last ``REVIEWED_DAYS``, newest first."""
+
+
+REVIEWED_DAYS = 35
+"""How far back the overview lists reviews: "what did they commit to last month, and did they do it"."""
+
+
+@dataclass(frozen=True)
+class ReviewedLine:
+    """One review of an action: what the client committed to, what became of it, and their learning."""
+
+    action: Action
+    review: ActionReview
+
+
+def recently_reviewed(
+    actions: Iterable[Action], today: date, days: int = REVIEWED_DAYS
+) -> list[ReviewedLine]:
+    """Every review of the last ``days`` days (in a session or between sessions), newest first."""
+    since = today - timedelta(days=days)
+    found = [
+        ReviewedLine(action, review)
+        for action in actions
+        for review in action.reviews
+        if since <= review.at.date() <= today
+    ]
+    return sorted(found, key=lambda line: line.review.at, reverse=True)
 
 
 def metric_text(metric: Metric) -> str:
@@ -149,6 +177,7 @@ def client_overview(
     checkin = next_checkin(checkins)
     dates = [d for d in (checkin.on_date if checkin else None, last.next_checkin if last else None) if d]
     goals = list(goals)
+    actions = list(actions)
     closed = {goal.id: goal for goal in goals if goal_is_closed(goal, cycle)}
     lines = open_actions_overdue_first(actions, today)
     goal_lines = []
@@ -179,4 +208,5 @@ def client_overview(
         focus=latest.next_focus.strip() if latest else "",
         focus_session=number_of[latest.session_id] if latest else None,
         boundaries=one_line(agreement.boundaries),
+        reviewed=recently_reviewed(actions, today),
     )

@@ -32,6 +32,7 @@ from coachtui.domain.review import (
     next_checkin,
     one_line,
     open_actions_overdue_first,
+    recently_reviewed,
 )
 from coachtui.domain.session_record import correct_note, history_rows, neighbours, record_passages
 
@@ -63,6 +64,35 @@ def action(
 
 
 # --- the overview ---------------------------------------------------------------------------------
+
+
+def test_recently_reviewed_lists_the_reviews_of_the_last_five_weeks_newest_first() -> None:
+    old = action(
+        "old",
+        None,
+        reviews=[ActionReview(action_id="o", at=datetime(2026, 10, 1, 9), outcome=ReviewOutcome.DONE)],
+    )
+    recent = action(
+        "recent",
+        None,
+        reviews=[
+            ActionReview(action_id="r", at=datetime(2026, 10, 20, 9), outcome=ReviewOutcome.PARTLY),
+            ActionReview(
+                action_id="r", at=datetime(2026, 11, 20, 9), outcome=ReviewOutcome.DONE, learning="ok"
+            ),
+        ],
+    )
+    between = action(
+        "between",
+        None,
+        reviews=[ActionReview(action_id="b", at=datetime(2026, 11, 22, 18), outcome=ReviewOutcome.NOT_DONE)],
+    )
+    lines = recently_reviewed([old, recent, between], TODAY)
+    assert [(line.action.text, line.review.outcome) for line in lines] == [
+        ("between", ReviewOutcome.NOT_DONE),
+        ("recent", ReviewOutcome.DONE),
+        ("recent", ReviewOutcome.PARTLY),  # 20 Oct: 34 days before 23 Nov
+    ]
 
 
 def test_open_actions_overdue_first_then_by_date_then_undated() -> None:

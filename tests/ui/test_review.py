@@ -99,6 +99,12 @@ async def test_overview_shows_the_last_focus_and_open_actions_overdue_first(make
         engagement = shown(screen.query_one("#overview-engagement", Static))
         assert "Next: session 4 of 8 · 3 held" in engagement
         assert "Next check-in: at session 4 (the next one)" in engagement and "Mid-point" in engagement
+        # Did she do what she committed to? The reviews of the last weeks, newest first.
+        reviewed = shown(screen.query_one("#overview-reviewed", Static)).splitlines()
+        assert reviewed[0].strip() == "Reviewed in the last 5 weeks (5)"
+        outcomes = [line.split()[0] for line in reviewed[1:] if line.strip() and "↳" not in line[:20]]
+        assert outcomes[:4] == ["changed", "done", "done", "partly"]
+        assert "Write to Tomás" in reviewed[3] and "The fear was much bigger than the task." in reviewed[4]
         goals = shown(screen.query_one("#overview-goals", Static))
         assert "Land a UX research role  ▂▃▅ progress 2 → 3 → 5/10" in goals
         assert "Hiring-manager conversations: 0 → 1 → 5 conversations" in goals

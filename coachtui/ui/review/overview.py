@@ -46,6 +46,7 @@ class ClientOverviewScreen(CoachScreen[None]):
             yield Static("", id="overview-engagement", classes="overview-block")
             yield Static("", id="overview-last", classes="overview-block")
             yield Static("", id="overview-actions", classes="overview-block")
+            yield Static("", id="overview-reviewed", classes="overview-block")
             yield Static("", id="overview-goals", classes="overview-block")
             yield Static("", id="overview-boundaries")
         yield Static("", id="overview-hint", classes="hint")
@@ -79,6 +80,7 @@ class ClientOverviewScreen(CoachScreen[None]):
         self.query_one("#overview-engagement", Static).update(view.engagement_text(client, overview, today))
         self.query_one("#overview-last", Static).update(view.last_time_text(overview))
         self.query_one("#overview-actions", Static).update(view.actions_text(overview, today))
+        self.query_one("#overview-reviewed", Static).update(view.reviewed_text(overview))
         self.query_one("#overview-goals", Static).update(view.goals_text(overview))
         self.query_one("#overview-boundaries", Static).update(view.boundaries_text(overview))
         self.query_one("#overview-hint", Static).update(

@@ -10,7 +10,7 @@ from rich.text import Text
 
 from coachtui.domain.dates import format_due
 from coachtui.domain.models import Client
-from coachtui.domain.review import ActionLine, Overview
+from coachtui.domain.review import REVIEWED_DAYS, ActionLine, Overview
 
 HEADING = "bold"
 MUTED = "dim"
@@ -103,6 +103,25 @@ def actions_text(overview: Overview, today: date) -> Group:
         )
         parts.append(_action_grid(overview.closed_goal_actions, today))
     return Group(*parts)
+
+
+def reviewed_text(overview: Overview) -> Group:
+    """What became of the commitments of the last weeks: outcome, the action and the client's learning."""
+    title = Text(f"Reviewed in the last {REVIEWED_DAYS // 7} weeks ({len(overview.reviewed)})", style=HEADING)
+    if not overview.reviewed:
+        return Group(title, Text("  no action reviewed", style=MUTED))
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(width=1)
+    grid.add_column(width=12, no_wrap=True)
+    grid.add_column(ratio=1)
+    for line in overview.reviewed:
+        outcome = line.review.outcome.value.replace("_", " ")
+        body = Text(" ".join(line.action.text.split()))
+        learning = " ".join(line.review.learning.split())
+        when = f"{line.review.at:%d %b}" + ("" if line.review.session_id else ", between sessions")
+        body.append(f"\n↳ {when}" + (f": {learning}" if learning else ""), style=MUTED)
+        grid.add_row("", Text(outcome, style="bold"), body)
+    return Group(title, grid)
 
 
 def _action_grid(lines: list[ActionLine], today: date) -> Table:
