@@ -66,12 +66,25 @@ class ReflectionDraft(BaseModel):
     schema_version: int = CURRENT_VERSION
 
 
+class ExportRecord(BaseModel):
+    """A file coachtui wrote outside the data folder (an export), so that erasing a client can list it."""
+
+    model_config = ConfigDict(defer_build=True, extra="forbid")
+
+    path: str
+    client_ids: list[str]
+    """The clients whose records the file holds."""
+    at: datetime
+    schema_version: int = CURRENT_VERSION
+
+
 SCHEMAS: dict[str, dict[str, type[BaseModel]]] = {
     "practice": {
         "clients": m.Client,
         "summaries": m.ClientSummary,
         "reflections": m.Reflection,
         "settings": Setting,
+        "exports_written": ExportRecord,
     },
     "client": {
         "plan": m.CoachingPlan,

@@ -29,6 +29,7 @@ FILE_TABLES: dict[str, dict[str, str]] = {
         "summaries": "summary",
         "reflections": "reflection",
         "settings": "setting",
+        "exports_written": "export",
     },
     "client": {
         "plan": "plan",

@@ -31,7 +31,8 @@ from coachtui.store.client_index import ClientIndexing
 from coachtui.store.client_records import ClientRecords
 from coachtui.store.documents import Setting
 from coachtui.store.drafts import REFLECTIONS_DIR, check_id
-from coachtui.store.errors import RecordNotFound, SaveError, StoreError, read_only_command
+from coachtui.store.erasure import ClientErasure
+from coachtui.store.errors import RecordNotFound, StoreError, read_only_command
 from coachtui.store.finder import Candidate, pick
 from coachtui.store.lock import DataDirLock
 from coachtui.store.note_search import NoteSearch
@@ -40,7 +41,7 @@ from coachtui.store.reflections import ReflectionRecords, draft_session_id
 from coachtui.store.repair import check_practice_present
 
 
-class Repository(ClientRecords, ReflectionRecords, NoteSearch, ClientIndexing):
+class Repository(ClientRecords, ReflectionRecords, ClientErasure, NoteSearch, ClientIndexing):
     """The coach's data folder: clients, plans, sessions, reflections and live-session drafts."""
 
     # --- opening and closing ------------------------------------------------------------------
@@ -146,47 +147,6 @@ class Repository(ClientRecords, ReflectionRecords, NoteSearch, ClientIndexing):
             self._practice.put("clients", client)
             if self._practice.find("summaries", ClientSummary, "client_id", client.id) is None:
                 self._practice.put("summaries", ClientSummary(client_id=client.id), key="client_id")
-
-    @synchronized
-    def erase_client(self, client_id: str) -> None:
-        """Erase a client: record, summary, reflections, client file, drafts (live sessions' and
-        unfinished reflections'), the backups of its files, and the search index (rebuilt without
-        the client at the next search).
-
-        Backups of practice.json taken before the erasure still mention the client.
-        """
-        self._writable()
-        path = self._client_path(client_id)
-        known = self._practice.find("clients", Client, "id", client_id) is not None
-        if not known and not path.exists() and not self._practice.storage.dirty:
-            raise RecordNotFound("client", client_id)
-        session_ids: set[str] = set()
-        with suppress(StoreError):
-            data = read_tinydb_file(path) or {}
-            session_ids = {str(doc.get("id")) for doc in data.get("sessions", {}).values()}
-        self._clients.pop(client_id, None)
-        self._reflection_files.pop(client_id, None)
-        # Files first: if the practice write then fails, the client is still listed and can be erased again.
-        for draft_path in self._drafts.paths():
-            owner = None
-            with suppress(StoreError):
-                owner = self._drafts.load(draft_path).session.client_id
-            if draft_path.stem in session_ids or owner == client_id:
-                self._drafts.remove(draft_path)
-        for session_id in session_ids:
-            with suppress(ValueError):
-                self._drafts.discard_reflection(session_id)
-        self._search_index().drop()
-        for erased in (path, self._reflections_path(client_id)):
-            try:
-                erased.unlink(missing_ok=True)
-                backups.remove_backups(erased)
-            except OSError as error:
-                raise SaveError(erased, error) from error
-        with self._practice.batch():
-            self._practice.delete("clients", "id", client_id)
-            self._practice.delete("summaries", "client_id", client_id)
-            self._practice.delete("reflections", "client_id", client_id)
 
     @synchronized
     def find_client(self, ref: str) -> Client:

@@ -9,6 +9,7 @@ from functools import partial
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from coachtui.store.errors import StoreError
+from coachtui.ui.home.erase_client import ask_to_erase
 from coachtui.ui.seam import coach_of
 
 Command = tuple[str, str, Callable[[], object]]
@@ -71,6 +72,11 @@ class ClientCommands(CommandList):
                     f"Progress: {client.name}",
                     "Each goal's ratings over sessions and its actions, as charts",
                     partial(app.open_progress, client.id),
+                ),
+                (
+                    f"Erase client: {client.name}",
+                    "Remove every trace of them, backups included; you type their name to confirm",
+                    partial(ask_to_erase, self.app, client.id),
                 ),
             ]
         return commands

@@ -11,6 +11,7 @@ from textual.widgets import Footer, Header, Static
 from coachtui.domain.models import ClientSummary
 from coachtui.ui.home.client_card import ClientCard
 from coachtui.ui.home.client_list import ClientList, ClientRow
+from coachtui.ui.home.erase_client import ask_to_erase
 from coachtui.ui.seam import CoachScreen
 from coachtui.ui.shared.key_hints import key_label
 from coachtui.ui.styles import style
@@ -53,6 +54,14 @@ class HomeScreen(CoachScreen[None]):
         ),
         Binding(
             "t", "practice", "Practice", id="home.practice", show=False, tooltip="The practice over 12 months"
+        ),
+        Binding(
+            "E",
+            "erase_client",
+            "Erase",
+            id="home.erase_client",
+            show=False,
+            tooltip="Erase the client and every trace of them (you type their name to confirm)",
         ),
         Binding("j,down", "cursor(1)", "Down", id="home.down", show=False),
         Binding("k,up", "cursor(-1)", "Up", id="home.up", show=False),
@@ -143,6 +152,10 @@ class HomeScreen(CoachScreen[None]):
     def action_edit_client(self) -> None:
         if client_id := self._selected():
             self.coach.edit_client(client_id)
+
+    def action_erase_client(self) -> None:
+        if client_id := self._selected():
+            ask_to_erase(self.app, client_id)
 
     def action_open_plan(self) -> None:
         if client_id := self._selected():
