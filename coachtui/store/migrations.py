@@ -29,6 +29,7 @@ FILE_TABLES: dict[str, dict[str, str]] = {
         "summaries": "summary",
         "reflections": "reflection",
         "settings": "setting",
+        "anonymous_hours": "anonymous_hours",
     },
     "client": {
         "plan": "plan",
