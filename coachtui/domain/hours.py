@@ -69,6 +69,16 @@ class Requirement:
     def met(self) -> bool:
         return self.have >= self.need
 
+    @property
+    def progress(self) -> str:
+        """``40.75 / 100`` for hours, ``13 / 8`` for clients."""
+        have = f"{self.have:.0f}" if self.what == "clients" else format_hours(self.have)
+        return f"{have} / {self.need:,.0f}"
+
+    @property
+    def verdict(self) -> str:
+        return "met" if self.met else "not yet"
+
 
 @dataclass(frozen=True)
 class Credential:
