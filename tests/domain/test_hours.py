@@ -171,3 +171,24 @@ def test_a_year_of_prior_hours_is_entered_once() -> None:
 def test_an_anonymous_row_ends_after_it_starts() -> None:
     with pytest.raises(ValueError, match="ends on or after"):
         AnonymousHours(start=date(2025, 2, 1), end=date(2025, 1, 1))
+
+
+def test_prior_years_are_read_from_one_line_and_written_back() -> None:
+    from coachtui.domain.prior_hours import format_prior_years, parse_prior_years
+
+    years = parse_prior_years("2025: 12 paid ; 2024: 31.5 paid, 9 pro bono, 5 clients;")
+    assert years == [
+        PriorYear(year=2024, paid_hours=31.5, pro_bono_hours=9, clients=5),
+        PriorYear(year=2025, paid_hours=12),
+    ]
+    assert parse_prior_years(format_prior_years(years)) == years
+    assert parse_prior_years("  ") == []
+    for bad, message in [
+        ("31 paid", "start each year"),
+        ("2024: 31", "a number and paid"),
+        ("2024: 2.5 clients", "whole number"),
+        ("2024: 3 paid; 2024: 1 paid", "entered once"),
+        ("1800: 3 paid", "1800"),
+    ]:
+        with pytest.raises(ValueError, match=message):
+            parse_prior_years(bad)
