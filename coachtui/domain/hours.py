@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, datetime
 
 from coachtui.domain.dates import add_months
 from coachtui.domain.models import Client, CoachingFormat, Payment, Reflection, Session, SessionStatus
@@ -244,6 +244,24 @@ def _label(row: LogRow, client: Client | None, number: int) -> LogRow:
     if client.consent_named_in_log:
         return row
     return replace(row, client=f"Client {number} (name withheld)", contact=WITHHELD)
+
+
+def missed_session(
+    client: Client, number: int, at: datetime, attendance: Attendance, framework: str
+) -> Session:
+    """A session that did not take place (late-cancelled or no-show), recorded at ``at``: closed, no length."""
+    if attendance is Attendance.HELD:
+        raise ValueError("a held session is started and closed, not recorded as missed")
+    return Session(
+        client_id=client.id,
+        number=number,
+        framework=framework,
+        started_at=at,
+        ended_at=at,
+        planned_minutes=client.agreement.session_minutes,
+        status=SessionStatus.CLOSED,
+        attendance=attendance,
+    )
 
 
 def format_hours(hours: float) -> str:

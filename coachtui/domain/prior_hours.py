@@ -45,7 +45,7 @@ def parse_prior_years(text: str) -> list[PriorYear]:
         if "clients" in values and not values["clients"].is_integer():
             raise ValueError(f"{match.group(1)}: clients are a whole number")
         try:
-            years.append(PriorYear(year=int(match.group(1)), **values))  # type: ignore[arg-type]
+            years.append(PriorYear(year=int(match.group(1)), **values))
         except ValidationError as error:
             raise ValueError(f"{match.group(1)}: {error.errors()[0]['msg']}") from error
     if len({p.year for p in years}) != len(years):

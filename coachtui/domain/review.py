@@ -27,6 +27,7 @@ from coachtui.domain.models import (
     Session,
     SessionStatus,
 )
+from coachtui.domain.models.session import Attendance
 from coachtui.domain.progress import rating_series, sparkline
 from coachtui.domain.wrap_up import goal_is_closed
 
@@ -203,6 +204,7 @@ class HistoryRow:
     quotes: int
     actions: int
     reflected: bool
+    attendance: Attendance = Attendance.HELD
 
 
 def history_rows(sessions: Iterable[Session], reflected: Iterable[str]) -> list[HistoryRow]:
@@ -224,6 +226,7 @@ def history_rows(sessions: Iterable[Session], reflected: Iterable[str]) -> list[
                 quotes=kinds[NoteKind.QUOTE],
                 actions=len(session.action_ids),
                 reflected=session.id in with_reflection,
+                attendance=session.attendance,
             )
         )
     return rows

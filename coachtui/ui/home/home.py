@@ -54,6 +54,7 @@ class HomeScreen(CoachScreen[None]):
         Binding(
             "t", "practice", "Practice", id="home.practice", show=False, tooltip="The practice over 12 months"
         ),
+        Binding("i", "hours", "ICF hours", id="home.hours", show=False, tooltip="The ICF coaching-hours log"),
         Binding("j,down", "cursor(1)", "Down", id="home.down", show=False),
         Binding("k,up", "cursor(-1)", "Up", id="home.up", show=False),
     ]
@@ -158,6 +159,9 @@ class HomeScreen(CoachScreen[None]):
 
     def action_practice(self) -> None:
         self.coach.open_practice()
+
+    def action_hours(self) -> None:
+        self.coach.open_hours()
 
     def action_history(self) -> None:
         if client_id := self._selected():
