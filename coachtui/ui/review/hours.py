@@ -119,8 +119,8 @@ class HoursLogScreen(CoachScreen[None]):
                 line = credential.lines[index]
                 # No thousands separator and no spaces: three credentials side by side fit 80 columns.
                 have = f"{line.have:.0f}" if line.what == "clients" else format_hours(line.have)
-                verdict = ("met", "green") if line.met else ("not yet", "dim")
-                cells.append(Text.assemble(f"{have}/{line.need:.0f} ", verdict))
+                mark = ("met", "green") if line.met else ("not yet", "dim")
+                cells.append(Text.assemble(f"{have}/{line.need:.0f} ", mark))
             table.add_row(what.replace("hours in the last", "last"), *cells)
         return table
 
