@@ -8,7 +8,7 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
-from coachtui import __version__, cli_data, crash
+from coachtui import __version__, cli_data, cli_hours, crash
 from coachtui.config import ConfigError, Settings, load_settings
 
 
@@ -45,6 +45,7 @@ def build_parser() -> argparse.ArgumentParser:
         ),
     )
     cli_data.add_commands(commands)
+    cli_hours.add_commands(commands)
     return parser
 
 
@@ -70,6 +71,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _repair(data_dir)
     if (done := cli_data.run(args, settings, data_dir)) is not None:
         return done
+    if (code := cli_hours.run(args, settings, data_dir)) is not None:
+        return code
     return _run(settings, data_dir, read_only=args.read_only)
 
 

@@ -39,6 +39,7 @@ from coachtui.domain.models import (
     ReviewOutcome,
     Session,
 )
+from coachtui.domain.models.hours import HoursSettings, PriorYear
 from coachtui.domain.revisions import format_value, make_revision
 
 if TYPE_CHECKING:
@@ -72,6 +73,15 @@ def build_demo_practice(repo: Repository, *, today: date | None = None, seed: in
         repo.save_plan_state(client.id, state, revisions)
         repo.save_sessions(client.id, sessions)
     repo.save_reflections([r for records in built for r in records.reflections])
+    day = today or date.today()
+    # The coach trained two years ago and logged a year of coaching before coachtui: the hours log
+    # then shows a training start and a prior total, as a coach working toward ACC would have.
+    repo.save_hours_settings(
+        HoursSettings(
+            training_started=date(day.year - 2, 9, 1),
+            prior_years=[PriorYear(year=day.year - 1, paid_hours=31.5, pro_bono_hours=9, clients=5)],
+        )
+    )
 
 
 def build_client(story: ClientStory, today: date, rng: random.Random) -> ClientRecords:

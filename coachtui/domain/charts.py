@@ -29,6 +29,7 @@ from coachtui.domain.models import (
     Session,
     SessionStatus,
 )
+from coachtui.domain.models.session import Attendance
 from coachtui.domain.progress import metric_fraction
 
 ACTIVE_WEEKS = 8
@@ -196,6 +197,9 @@ class HeldSession(Protocol):
     @property
     def status(self) -> SessionStatus: ...
 
+    @property
+    def attendance(self) -> Attendance: ...
+
     def duration_minutes(self) -> float: ...
 
 
@@ -212,7 +216,12 @@ def practice_figures(
     recent = today - timedelta(weeks=ACTIVE_WEEKS)
     active = 0
     for client_id in sessions.keys() | goals.keys():
-        held = [s for s in sessions.get(client_id, ()) if s.status is SessionStatus.CLOSED]
+        # A cancelled or no-show session is in the record but was not held: no session, no hours.
+        held = [
+            s
+            for s in sessions.get(client_id, ())
+            if s.status is SessionStatus.CLOSED and s.attendance is Attendance.HELD
+        ]
         for session in held:
             day = session.started_at.date()
             if day > today:

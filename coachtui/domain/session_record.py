@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from coachtui.domain.models import NoteKind, Session
+from coachtui.domain.models.session import Attendance
 from coachtui.domain.review import one_line
 
 # --- the history --------------------------------------------------------------------------------
@@ -33,6 +34,7 @@ class HistoryRow:
     quotes: int
     actions: int
     reflected: bool
+    attendance: Attendance = Attendance.HELD
 
 
 def history_rows(sessions: Iterable[Session], reflected: Iterable[str]) -> list[HistoryRow]:
@@ -54,6 +56,7 @@ def history_rows(sessions: Iterable[Session], reflected: Iterable[str]) -> list[
                 quotes=kinds[NoteKind.QUOTE],
                 actions=len(session.action_ids),
                 reflected=session.id in with_reflection,
+                attendance=session.attendance,
             )
         )
     return rows

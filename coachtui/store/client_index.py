@@ -17,6 +17,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from coachtui.domain.models import Action, ActionStatus, Goal, SessionStatus
+from coachtui.domain.models.session import Attendance
 from coachtui.store.atomic import read_tinydb_file
 from coachtui.store.base import RepositoryBase, synchronized
 from coachtui.store.errors import StoreError
@@ -32,6 +33,7 @@ class SessionHeading(BaseModel):
     started_at: datetime
     ended_at: datetime | None = None
     status: SessionStatus = SessionStatus.LIVE
+    attendance: Attendance = Attendance.HELD
     goal: str = ""
 
     def duration_minutes(self) -> float:

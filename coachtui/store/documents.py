@@ -20,6 +20,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 from tinydb import Query, TinyDB
 
 from coachtui.domain import models as m
+from coachtui.domain.models.hours import AnonymousHours
 from coachtui.store.atomic import AtomicJSONStorage, Data, corrupt
 from coachtui.store.migrations import CURRENT_VERSION, FileKind, migrate_file
 
@@ -85,6 +86,7 @@ SCHEMAS: dict[str, dict[str, type[BaseModel]]] = {
         "reflections": m.Reflection,
         "settings": Setting,
         "exports_written": ExportRecord,
+        "anonymous_hours": AnonymousHours,
     },
     "client": {
         "plan": m.CoachingPlan,

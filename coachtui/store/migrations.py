@@ -30,6 +30,7 @@ FILE_TABLES: dict[str, dict[str, str]] = {
         "reflections": "reflection",
         "settings": "setting",
         "exports_written": "export",
+        "anonymous_hours": "anonymous_hours",
     },
     "client": {
         "plan": "plan",

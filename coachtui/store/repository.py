@@ -34,6 +34,7 @@ from coachtui.store.drafts import REFLECTIONS_DIR, check_id
 from coachtui.store.erasure import ClientErasure
 from coachtui.store.errors import RecordNotFound, StoreError, read_only_command
 from coachtui.store.finder import Candidate, pick
+from coachtui.store.hours import HoursRecords
 from coachtui.store.lock import DataDirLock
 from coachtui.store.note_search import NoteSearch
 from coachtui.store.paths import ensure_private_dir
@@ -41,7 +42,7 @@ from coachtui.store.reflections import ReflectionRecords, draft_session_id
 from coachtui.store.repair import check_practice_present
 
 
-class Repository(ClientRecords, ReflectionRecords, ClientErasure, NoteSearch, ClientIndexing):
+class Repository(ClientRecords, ReflectionRecords, ClientErasure, NoteSearch, ClientIndexing, HoursRecords):
     """The coach's data folder: clients, plans, sessions, reflections and live-session drafts."""
 
     # --- opening and closing ------------------------------------------------------------------

@@ -8,6 +8,7 @@ from datetime import date, datetime
 from pydantic import BaseModel, ConfigDict
 
 from coachtui.domain.models import ActionStatus, ClientSummary, SessionStatus
+from coachtui.domain.models.session import Attendance
 
 
 class _Head(BaseModel):
@@ -21,6 +22,7 @@ class SessionHead(_Head):
     number: int
     started_at: datetime
     status: SessionStatus = SessionStatus.LIVE
+    attendance: Attendance = Attendance.HELD
     next_checkin: date | None = None
 
 
@@ -43,7 +45,9 @@ def compute_summary(
     reflected_session_ids: Collection[str],
 ) -> ClientSummary:
     """Summarise a client's file: sessions held, open actions, next check-in, sessions awaiting reflection."""
-    closed = sorted((s for s in sessions if s.status == SessionStatus.CLOSED), key=lambda s: s.number)
+    # A late-cancelled or no-show session is in the record but was not held: no reflection is owed.
+    held = (s for s in sessions if s.status == SessionStatus.CLOSED and s.attendance == Attendance.HELD)
+    closed = sorted(held, key=lambda s: s.number)
     open_dues = [a.due for a in actions if a.status == ActionStatus.OPEN]
     # Undated actions last, so the soonest due date comes first.
     open_dues.sort(key=lambda due: (due is None, due or date.min))

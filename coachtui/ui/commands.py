@@ -100,6 +100,11 @@ class ReflectionCommands(CommandList):
                 "Sessions per week and hours per month over 12 months, active clients, action outcomes",
                 app.open_practice,
             ),
+            (
+                "ICF hours log",
+                "Coaching hours per relationship, totals and progress toward ACC, PCC and MCC",
+                app.open_hours,
+            ),
         ]
         summaries = repo.summaries()
         for client in repo.list_clients():

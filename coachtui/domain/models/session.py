@@ -77,6 +77,17 @@ class SessionStatus(StrEnum):
     CLOSED = "closed"
 
 
+class Attendance(StrEnum):
+    """Whether the session took place: only a held session is coaching time (the ICF log counts it).
+
+    A late cancellation the client still pays for under the agreement is not coaching time either.
+    """
+
+    HELD = "held"
+    LATE_CANCELLED = "late_cancelled"
+    NO_SHOW = "no_show"
+
+
 class Session(Record):
     """One coaching session: its framework, timeline, notes, prompts, reviews and ratings."""
 
@@ -97,6 +108,8 @@ class Session(Record):
     """Actions agreed in this session (the actions themselves live in the client's actions)."""
     next_checkin: date | None = None
     status: SessionStatus = SessionStatus.LIVE
+    attendance: Attendance = Attendance.HELD
+    """Held, late-cancelled or no-show; files written before it existed hold held sessions only."""
 
     def stage_seconds(self, until: datetime | None = None) -> dict[str, float]:
         """Seconds spent in each stage; an open visit counts up to ``until`` (or the session end)."""

@@ -63,6 +63,7 @@ class HomeScreen(CoachScreen[None]):
             show=False,
             tooltip="Erase the client and every trace of them (you type their name to confirm)",
         ),
+        Binding("i", "hours", "ICF hours", id="home.hours", show=False, tooltip="The ICF coaching-hours log"),
         Binding("j,down", "cursor(1)", "Down", id="home.down", show=False),
         Binding("k,up", "cursor(-1)", "Up", id="home.up", show=False),
     ]
@@ -171,6 +172,9 @@ class HomeScreen(CoachScreen[None]):
 
     def action_practice(self) -> None:
         self.coach.open_practice()
+
+    def action_hours(self) -> None:
+        self.coach.open_hours()
 
     def action_history(self) -> None:
         if client_id := self._selected():

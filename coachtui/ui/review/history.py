@@ -8,8 +8,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Footer, Header, Static
 
+from coachtui.domain.hours import missed_session
+from coachtui.domain.models.session import Attendance
 from coachtui.domain.session_record import HistoryRow, history_rows
 from coachtui.store.errors import StoreError
+from coachtui.ui.review.attendance import AttendanceDialog
 from coachtui.ui.seam import CoachScreen
 from coachtui.ui.shared.key_hints import hint
 from coachtui.ui.styles import style
@@ -50,13 +53,23 @@ class _SessionTable(DataTable[str | Text]):
             self.move_cursor(row=row % self.row_count)
 
 
+MISSED = {Attendance.LATE_CANCELLED: ("cxl", "late-cancelled"), Attendance.NO_SHOW: ("n/s", "no-show")}
+"""A session that did not take place: its mark in the length column, and in words."""
+
+
+def _length(row: HistoryRow) -> Text:
+    if row.attendance in MISSED:
+        return Text(MISSED[row.attendance][0], style="dim", justify="right")
+    return Text(f"{row.minutes}m" if row.minutes is not None else "live", justify="right")
+
+
 def _cells(row: HistoryRow, goal_width: int) -> list[str | Text]:
     goal = row.goal if len(row.goal) <= goal_width else row.goal[: goal_width - 1] + "…"
     return [
         f"{row.day:%d %b %Y}",
         Text(str(row.number), justify="right"),
         row.framework.upper()[:5],
-        Text(f"{row.minutes}m" if row.minutes is not None else "live", justify="right"),
+        _length(row),
         goal or Text("—", style="dim"),
         Text(str(row.notes), justify="right"),
         Text(str(row.insights), justify="right"),
@@ -72,7 +85,23 @@ class SessionHistoryScreen(CoachScreen[None]):
     CSS_PATH = style("review_history")
     TITLE = "Session history"
     AUTO_FOCUS = "#sessions-table"
-    BINDINGS = [Binding("escape", "back", "Back", id="review.history_back", tooltip="Back")]
+    BINDINGS = [
+        Binding("escape", "back", "Back", id="review.history_back", tooltip="Back"),
+        Binding(
+            "x",
+            "attendance",
+            "Attendance",
+            id="review.history_attendance",
+            tooltip="Held, late-cancelled or no-show: only held sessions count as coaching hours",
+        ),
+        Binding(
+            "c",
+            "missed",
+            "Cancelled",
+            id="review.history_missed",
+            tooltip="Record today's session that did not take place (late-cancelled or no-show)",
+        ),
+    ]
 
     def __init__(self, client_id: str) -> None:
         super().__init__()
@@ -104,13 +133,15 @@ class SessionHistoryScreen(CoachScreen[None]):
         # A session is reflected on when it is closed and the summary does not list it as pending.
         reflected = [s.id for s in sessions if s.ended_at is not None and s.id not in pending]
         self._rows = history_rows(sessions, reflected)
-        held = sum(1 for row in self._rows if row.minutes is not None)
+        held = sum(1 for r in self._rows if r.minutes is not None and r.attendance is Attendance.HELD)
         self.sub_title = f"{client.name} · {held} session{'s' if held != 1 else ''}"
         self._fill(force=True)
         self.query_one("#sessions-hint", Static).update(
             hint(
                 self,
                 ("review.open_record", "read the session"),
+                ("review.history_attendance", "attendance"),
+                ("review.history_missed", "cancelled today"),
                 "[b]↑↓[/b] move",
                 ("review.history_back", "back"),
             )
@@ -153,12 +184,55 @@ class SessionHistoryScreen(CoachScreen[None]):
             return
         text = Text()
         text.append(f"Session {row.number}, {row.day:%a %d %b %Y}: ", style="bold")
+        if row.attendance in MISSED:
+            text.append(f"{MISSED[row.attendance][1]}, not coaching time. ", style="italic")
         text.append(row.goal or "no session goal written", style="" if row.goal else "dim")
         detail.update(text)
 
     @on(DataTable.RowSelected)
     def _open(self, event: DataTable.RowSelected) -> None:
         self.coach.open_session_record(self.client_id, str(event.row_key.value))
+
+    def action_attendance(self) -> None:
+        row = self.selected
+        if row is None or row.minutes is None:
+            self.notify("Attendance is set on a closed session.", severity="warning")
+            return
+        title = f"Session {row.number}, {row.day:%d %b %Y}: did it take place?"
+        self.app.push_screen(
+            AttendanceDialog(title, row.attendance), lambda chosen: self._set_attendance(row, chosen)
+        )
+
+    def _set_attendance(self, row: HistoryRow, chosen: Attendance | None) -> None:
+        if chosen is None or chosen is row.attendance:
+            return
+        repo = self.coach.repository
+        try:
+            session = repo.get_session(self.client_id, row.session_id)
+            repo.save_session(session.model_copy(update={"attendance": chosen}))
+        except StoreError as error:
+            self.notify(str(error), title="Attendance not saved", severity="error", timeout=15)
+            return
+        self.load()
+
+    def action_missed(self) -> None:
+        title = f"A session on {self.coach.today():%d %b %Y} that did not take place"
+        self.app.push_screen(AttendanceDialog(title, None, held=False), self._record_missed)
+
+    def _record_missed(self, chosen: Attendance | None) -> None:
+        if chosen is None:
+            return
+        repo = self.coach.repository
+        try:
+            client = repo.get_client(self.client_id)
+            number = repo.next_session_number(self.client_id)
+            framework = self.coach.settings.default_framework
+            repo.save_session(missed_session(client, number, self.coach.clock(), chosen, framework))
+        except StoreError as error:
+            self.notify(str(error), title="Session not recorded", severity="error", timeout=15)
+            return
+        self.load()
+        self.query_one(_SessionTable).move_cursor(row=0)
 
     def action_back(self) -> None:
         self.dismiss(None)

@@ -69,6 +69,11 @@ class ReviewNavigation(_AppBase):
 
         self.push_screen(PracticeProgressScreen())
 
+    def open_hours(self) -> None:
+        from coachtui.ui.review.hours import HoursLogScreen
+
+        self.push_screen(HoursLogScreen())
+
     def open_session_record(self, client_id: str, session_id: str, anchor: str | None = None) -> None:
         """A session's full record, scrolled to ``anchor``: ``note:3`` (the fourth note), ``action:ID``,
         ``review:ID`` or ``reflection:FIELD`` (see ``SearchHit.anchor``)."""

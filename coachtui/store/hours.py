@@ -1,0 +1,89 @@
+"""Provides the repository's part for the ICF hours log: its settings and the anonymous rows.
+
+The settings live in practice.json's ``settings`` table under two keys, ``coach_training_started``
+(an ISO date) and ``prior_hours`` (a list of ``PriorYear`` documents), so that the keys read as what
+they are to anyone opening the file. Anonymous rows (an erased client's hours, kept for an ICF audit)
+live in their own table, ``anonymous_hours``, validated as ``AnonymousHours``.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from pydantic import ValidationError
+
+from coachtui.domain.hours import HoursLog, hours_log
+from coachtui.domain.models.hours import AnonymousHours, HoursSettings
+from coachtui.store.base import RepositoryBase, synchronized
+from coachtui.store.documents import Setting
+from coachtui.store.errors import StoreError
+
+if TYPE_CHECKING:
+    from coachtui.store.repository import Repository
+
+TRAINING_KEY = "coach_training_started"
+PRIOR_KEY = "prior_hours"
+ANONYMOUS_TABLE = "anonymous_hours"
+
+
+class HoursRecords(RepositoryBase):
+    """Reads and writes of the hours log's settings and anonymous rows, each one write of practice.json."""
+
+    def _setting(self, key: str) -> Any:
+        setting = self._practice.find("settings", Setting, "key", key)
+        return None if setting is None else setting.value
+
+    @synchronized
+    def hours_settings(self) -> HoursSettings:
+        """The training start and prior totals; StoreError naming practice.json if they are invalid."""
+        values = {
+            "training_started": self._setting(TRAINING_KEY),
+            "prior_years": self._setting(PRIOR_KEY) or [],
+        }
+        try:
+            return HoursSettings.model_validate(values)
+        except ValidationError as error:
+            raise StoreError(
+                f"The hours log's settings in {self._practice.path} are invalid: {error.errors()[0]['msg']}."
+            ) from error
+
+    @synchronized
+    def save_hours_settings(self, settings: HoursSettings) -> None:
+        """Store both settings in one write; an unset training start or no prior year removes the key."""
+        self._writable()
+        dumped = settings.model_dump(mode="json")
+        with self._practice.batch():
+            for key, value in (
+                (TRAINING_KEY, dumped["training_started"]),
+                (PRIOR_KEY, dumped["prior_years"]),
+            ):
+                if value:
+                    self._practice.put("settings", Setting(key=key, value=value), key="key")
+                else:
+                    self._practice.delete("settings", "key", key)
+
+    @synchronized
+    def list_anonymous_hours(self) -> list[AnonymousHours]:
+        """The anonymous rows of the log, oldest first."""
+        rows = self._practice.records(ANONYMOUS_TABLE, AnonymousHours)
+        return sorted(rows, key=lambda row: (row.start, row.end))
+
+    @synchronized
+    def add_anonymous_hours(self, row: AnonymousHours) -> None:
+        """Keep a relationship's hours without the client (at erasure, if the coach chooses so)."""
+        self._writable()
+        self._practice.put(ANONYMOUS_TABLE, row)
+
+
+def read_hours_log(repo: Repository, today: date, since: date | None = None) -> HoursLog:
+    """The practice's hours log on ``today``: every client's sessions, the reflections, the settings."""
+    practice = [(client, repo.list_sessions(client.id)) for client in repo.list_clients()]
+    return hours_log(
+        practice,
+        repo.list_reflections(),
+        repo.hours_settings(),
+        today,
+        anonymous=repo.list_anonymous_hours(),
+        since=since,
+    )
