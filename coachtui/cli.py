@@ -8,7 +8,7 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
-from coachtui import __version__, crash
+from coachtui import __version__, cli_export, crash
 from coachtui.config import ConfigError, Settings, load_settings
 
 
@@ -44,6 +44,7 @@ def build_parser() -> argparse.ArgumentParser:
             "<id>' for you to rename. An unreadable practice.json is kept as practice.broken-<time>.json."
         ),
     )
+    cli_export.add_commands(commands)
     return parser
 
 
@@ -65,6 +66,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     from coachtui.store.paths import resolve_data_dir
 
     data_dir = resolve_data_dir(args.data_dir or settings.data_dir)
+    if (exported := cli_export.run(args, settings, data_dir)) is not None:
+        return exported
     if args.command == "repair":
         return _repair(data_dir)
     return _run(settings, data_dir, read_only=args.read_only)

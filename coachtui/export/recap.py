@@ -107,7 +107,7 @@ def session_recap(
         "",
         f"Hi {first_name(client)},",
         "",
-        f"Thank you for our session today (session {session.number} of {planned}). "
+        f"Thank you for our session (session {session.number} of {planned}). "
         "Here is a short recap for you to keep.",
         "",
         "## What you wanted from this session",
