@@ -195,7 +195,6 @@ class SessionRecordScreen(CoachScreen[None]):
                 "[b]↑↓[/b] scroll",
                 "[b]j/k[/b] pick a note",
                 ("review.edit_note", "correct it"),
-                ("review.recap", "recap"),
             )
         )
 
