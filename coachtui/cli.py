@@ -8,7 +8,7 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
-from coachtui import __version__, cli_data, cli_hours, crash
+from coachtui import __version__, cli_data, cli_export, cli_hours, crash
 from coachtui.config import ConfigError, Settings, load_settings
 
 
@@ -46,6 +46,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     cli_data.add_commands(commands)
     cli_hours.add_commands(commands)
+    cli_export.add_commands(commands)
     return parser
 
 
@@ -67,6 +68,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     from coachtui.store.paths import resolve_data_dir
 
     data_dir = resolve_data_dir(args.data_dir or settings.data_dir)
+    if (exported := cli_export.run(args, settings, data_dir)) is not None:
+        return exported
     if args.command == "repair":
         return _repair(data_dir)
     if (done := cli_data.run(args, settings, data_dir)) is not None:

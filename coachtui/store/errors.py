@@ -109,10 +109,10 @@ class SaveError(StoreError):
 class RecordNotFound(StoreError):
     """No record matches the id or reference given."""
 
-    def __init__(self, kind: str, ref: str) -> None:
+    def __init__(self, kind: str, ref: str, hint: str = "") -> None:
         self.kind = kind
         self.ref = ref
-        super().__init__(f"No {kind} matches {ref!r}.")
+        super().__init__(f"No {kind} matches {ref!r}." + (f" {hint}" if hint else ""))
 
 
 class AmbiguousReference(StoreError):

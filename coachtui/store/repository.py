@@ -33,7 +33,7 @@ from coachtui.store.documents import Setting
 from coachtui.store.drafts import REFLECTIONS_DIR, check_id
 from coachtui.store.erasure import ClientErasure
 from coachtui.store.errors import RecordNotFound, StoreError, read_only_command
-from coachtui.store.finder import Candidate, pick
+from coachtui.store.finder import Candidate, numbered_session, pick, split_session_ref
 from coachtui.store.hours import HoursRecords
 from coachtui.store.lock import DataDirLock
 from coachtui.store.note_search import NoteSearch
@@ -206,20 +206,30 @@ class Repository(ClientRecords, ReflectionRecords, ClientErasure, NoteSearch, Cl
 
     @synchronized
     def find_session(self, ref: str) -> Session:
-        """A session by id or id prefix across all clients, or by ``CLIENTREF#N`` (client, session number)."""
-        if "#" in ref:
-            client_ref, _, number = ref.rpartition("#")
-            client = self.find_client(client_ref)
-            for session in self.list_sessions(client.id):
-                if number.strip().isdigit() and session.number == int(number):
-                    return session
-            raise RecordNotFound("session", ref)
+        """A session by id or id prefix across all clients, or by client and number: ``dana 3``,
+        ``dana#3``, ``dana last`` (her latest). A bare client reference is refused with how to name one."""
+        split = split_session_ref(ref)
+        if split is not None:
+            client = self.find_client(split[0])
+            return numbered_session(client.name, self.list_sessions(client.id), split[1], ref)
         candidates: list[Candidate[tuple[str, str]]] = []
         for client in self.list_clients():
             for session_id, number in self._session_ids(client.id):
                 label = f"{client.name} #{number} ({session_id})"
                 candidates.append(Candidate(session_id, "", label, (client.id, session_id)))
-        client_id, session_id = pick("session", ref, candidates)
+        hint = "Name a session by its id, or by its client and number: 'dana 3' or 'dana last'."
+        try:
+            client_id, session_id = pick("session", ref, candidates, hint)
+        except RecordNotFound:
+            try:
+                client = self.find_client(ref)
+            except StoreError:
+                raise RecordNotFound("session", ref, hint) from None
+            raise RecordNotFound(
+                "session",
+                ref,
+                f"{client.name} is a client: say which session, e.g. '{ref} last' or '{ref} 1'.",
+            ) from None
         return self.get_session(client_id, session_id)
 
     def _session_ids(self, client_id: str) -> list[tuple[str, Any]]:

@@ -48,6 +48,8 @@ class ReflectionScreen(CoachScreen[Reflection | None]):
         Binding("escape", "later", "Finish later", id="reflection.later", tooltip="Home lists it to finish"),
         Binding("tab", "next_field", "Next field", id="reflection.next_field", show=False),
         Binding("shift+tab", "previous_field", "Previous field", id="reflection.previous_field", show=False),
+        # An F-key: the reflection's text areas take every letter. Right after F10, the recap is due.
+        Binding("f9", "recap", "Recap", id="reflection.recap", tooltip="The session's recap for the client"),
         Binding(
             "f8",
             "delete_session",
@@ -241,6 +243,9 @@ class ReflectionScreen(CoachScreen[Reflection | None]):
         if self._has_draft:
             self.coach.repository.set_setting(draft_key(self.session.id), None)
             self._has_draft = False
+
+    def action_recap(self) -> None:
+        self.coach.open_recap(self.client.id, self.session.id)
 
     def action_delete_session(self) -> None:
         session, client = self.session, self.client

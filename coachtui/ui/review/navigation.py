@@ -20,7 +20,8 @@ else:
 
 
 class ReviewNavigation(_AppBase):
-    """The review screens' navigation of `Coach`: overview, dashboard, search, history, progress, practice, records."""
+    """The review screens' navigation of `Coach`: overview, dashboard, search, history, progress, practice,
+    records, recaps."""
 
     if TYPE_CHECKING:
         repository: Repository
@@ -83,5 +84,16 @@ class ReviewNavigation(_AppBase):
             screen = SessionRecordScreen.load(self.repository, client_id, session_id, anchor=anchor)
         except StoreError as error:
             self.notify(str(error), title="Session not opened", severity="error", timeout=15)
+            return
+        self.push_screen(screen)
+
+    def open_recap(self, client_id: str, session_id: str) -> None:
+        """The session's recap for the client, to copy or save."""
+        from coachtui.ui.review.recap import RecapScreen
+
+        try:
+            screen = RecapScreen.load(self.repository, client_id, session_id)
+        except StoreError as error:
+            self.notify(str(error), title="Recap not opened", severity="error", timeout=15)
             return
         self.push_screen(screen)

@@ -75,6 +75,9 @@ class SessionRecordScreen(CoachScreen[None]):
             "k", "pick(-1)", "Prev note", id="review.previous_note", show=False, tooltip="Pick the note above"
         ),
         Binding("e", "edit_note", "Correct", id="review.edit_note", tooltip="Correct the picked note's typo"),
+        Binding(
+            "m", "recap", "Recap", id="review.recap", tooltip="The recap for the client: copy it or save it"
+        ),
     ]
 
     def __init__(
@@ -278,6 +281,9 @@ class SessionRecordScreen(CoachScreen[None]):
         self.note_index = None
         self._block = None
         await self._show()
+
+    def action_recap(self) -> None:
+        self.coach.open_recap(self.session.client_id, self.session_id)
 
     def action_back(self) -> None:
         self.dismiss(None)
