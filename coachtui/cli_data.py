@@ -49,6 +49,11 @@ def add_commands(commands: Any) -> None:
     )
     erase.add_argument("client", metavar="CLIENT", help="the client's id, or a unique name or prefix")
     erase.add_argument("--yes", action="store_true", help="erase without asking")
+    erase.add_argument(
+        "--keep-hours",
+        action="store_true",
+        help="keep their coaching hours in the ICF log as an anonymous row (dates and hours only)",
+    )
 
 
 def run(args: argparse.Namespace, settings: Settings, data_dir: Path) -> int | None:
@@ -62,7 +67,7 @@ def run(args: argparse.Namespace, settings: Settings, data_dir: Path) -> int | N
             return _backup(Path(args.file), data_dir)
         if args.command == "restore":
             return _restore(Path(args.file), data_dir, args.yes)
-        return _erase(args.client, data_dir, args.yes)
+        return _erase(args.client, data_dir, args.yes, args.keep_hours)
     except (StoreError, OSError) as error:
         message = str(error) if isinstance(error, StoreError) else (error.strerror or str(error))
         print(f"coachtui: {message}", file=sys.stderr)
@@ -116,8 +121,9 @@ def _restore(archive: Path, data_dir: Path, yes: bool) -> int:
     return 0
 
 
-def _erase(ref: str, data_dir: Path, yes: bool) -> int:
+def _erase(ref: str, data_dir: Path, yes: bool, keep_hours: bool) -> int:
     from coachtui.domain.models import now
+    from coachtui.store.hours import anonymous_row_of
     from coachtui.store.repository import Repository
 
     if not (data_dir / "practice.json").exists():
@@ -128,17 +134,26 @@ def _erase(ref: str, data_dir: Path, yes: bool) -> int:
     # the day's backups).
     with Repository.open(data_dir, read_only=True) as looking:
         client = looking.find_client(ref)
+        hours = anonymous_row_of(looking, client.id, now().date())
     question = (
         f"Erase {client.name} ({client.id}) and every trace of them from {data_dir}? This cannot be undone."
     )
     if not yes and not _ask(question):
         print("Nothing was changed.", file=sys.stderr)
         return 1
+    if hours is not None and not keep_hours and not yes:
+        total = hours.paid_hours + hours.pro_bono_hours
+        keep_hours = _ask(
+            f"Keep their {total:.2f} coaching hours in the ICF hours log as an anonymous row "
+            "(dates and hours only, for an ICF audit)?"
+        )
     with Repository.open(data_dir, clock=now) as repo:
-        report = repo.erase_client(client.id)
+        report = repo.erase_client(client.id, keep=hours if keep_hours else None)
     print(
         f"Erased {report.name}: their records, files, drafts, search entries, and their part of every backup."
     )
+    if report.kept_hours is not None:
+        print(f"Their {report.kept_hours:.2f} coaching hours stay in the ICF hours log as an anonymous row.")
     if report.exports:
         print("coachtui wrote these files outside the data folder with their records; delete them yourself:")
         for path in report.exports:

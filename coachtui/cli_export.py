@@ -75,7 +75,7 @@ def run(args: argparse.Namespace, settings: Settings, data_dir: Path) -> int | N
         if not data_dir.is_dir():
             raise StoreError(f"{data_dir} does not exist, so there is nothing to export.")
         with Repository.open(data_dir, read_only=True) as repo:
-            content = _content(repo, args, now())
+            content, client_ids = _content(repo, args, now())
             if args.output is None:
                 sys.stdout.write(content)
                 return 0
@@ -86,16 +86,37 @@ def run(args: argparse.Namespace, settings: Settings, data_dir: Path) -> int | N
         print(f"coachtui: {error}", file=sys.stderr)
         return 1
     print(f"coachtui: wrote {written}", file=sys.stderr)
+    _remember(data_dir, written, client_ids)
     return 0
 
 
-def _content(repo: Repository, args: argparse.Namespace, at: datetime) -> str:
+def _remember(data_dir: Path, written: Path, client_ids: list[str]) -> None:
+    """List the file among the exports that ``coachtui erase`` names, if the folder can be written now."""
+    from coachtui.store.errors import StoreError
+    from coachtui.store.repository import Repository
+
+    try:
+        with Repository.open(data_dir) as repo:
+            repo.record_export(written, client_ids)
+    except StoreError:
+        # The app holds the folder: the export is written; only the list of exports misses it.
+        print(
+            f"coachtui: {written} is not in the list of exports 'coachtui erase' names (the app is open); "
+            "remember it holds client records.",
+            file=sys.stderr,
+        )
+
+
+def _content(repo: Repository, args: argparse.Namespace, at: datetime) -> tuple[str, list[str]]:
+    """The export's text, and the ids of the clients whose records it holds."""
     from coachtui.store import exports
 
     if args.export_kind == "recap":
-        return exports.recap_text(repo, repo.find_session(" ".join(args.session)))
+        session = repo.find_session(" ".join(args.session))
+        return exports.recap_text(repo, session), [session.client_id]
     if args.export_kind == "plan":
-        return exports.plan_text(repo, repo.find_client(args.client))
+        client = repo.find_client(args.client)
+        return exports.plan_text(repo, client), [client.id]
     clients = [repo.find_client(args.client)] if args.client else repo.list_clients()
     # iCalendar is UTF-8 text with CRLF line ends; as text it goes to stdout and files alike.
-    return exports.calendar_bytes(repo, clients, at).decode("utf-8")
+    return exports.calendar_bytes(repo, clients, at).decode("utf-8"), [c.id for c in clients]

@@ -173,3 +173,18 @@ def test_erase_of_an_unknown_or_ambiguous_client(
 def test_erase_in_a_folder_without_a_practice(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert cli(tmp_path / "none", "erase", "--yes", "dana") == 1
     assert "holds no practice" in one_error(capsys) and not (tmp_path / "none").exists()
+
+
+def test_erase_asks_whether_to_keep_the_hours_and_keep_hours_keeps_them(
+    demo: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("sys.stdin", io.StringIO("y\nn\n"))  # erase: yes; keep the hours: no
+    assert cli(demo, "erase", "sam") == 0
+    assert "Keep their" in capsys.readouterr().err
+    assert cli(demo, "erase", "Dana Ortiz", "--yes", "--keep-hours") == 0
+    out = capsys.readouterr().out
+    assert "coaching hours stay in the ICF hours log as an anonymous row" in out
+    assert cli(demo, "hours") == 0
+    log = capsys.readouterr().out
+    assert "(erased)" in log and "Dana Ortiz" not in log and "Sam Okafor" not in log
+    assert b"Dana Ortiz" not in b"".join(p.read_bytes() for p in demo.rglob("*") if p.is_file())

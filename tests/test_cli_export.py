@@ -76,6 +76,8 @@ def test_output_file_is_private_and_equals_stdout(
     assert capsys.readouterr().err == f"coachtui: wrote {target}\n"
     assert target.read_text(encoding="utf-8") == shown
     assert target.stat().st_mode & 0o777 == 0o600
+    with Repository.open(folder, read_only=True) as repo:  # listed for `coachtui erase` to name
+        assert repo.exports_of(repo.find_client("priya").id) == [target]
 
 
 def test_ics_for_everyone_or_one_client_parses_and_keeps_its_uids(
@@ -98,10 +100,16 @@ def test_ics_for_everyone_or_one_client_parses_and_keeps_its_uids(
     )
 
 
-def test_works_while_the_app_holds_the_folder(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_works_while_the_app_holds_the_folder(
+    folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     with Repository.open(folder):
         assert export(folder, "plan", "dana") == 0
-    assert capsys.readouterr().out.startswith("# Coaching plan: Dana Ortiz")
+        assert capsys.readouterr().out.startswith("# Coaching plan: Dana Ortiz")
+        # Written all the same; only the list of exports that `erase` names cannot be updated.
+        assert export(folder, "plan", "dana", "-o", str(tmp_path / "p.md")) == 0
+        assert "is not in the list of exports" in capsys.readouterr().err
+    assert (tmp_path / "p.md").read_text(encoding="utf-8").startswith("# Coaching plan: Dana Ortiz")
 
 
 @pytest.mark.parametrize(

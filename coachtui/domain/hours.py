@@ -188,6 +188,29 @@ def hours_log(
     )
 
 
+def anonymous_hours(
+    client: Client,
+    sessions: Iterable[Session],
+    reflections: Iterable[Reflection],
+    settings: HoursSettings,
+    today: date,
+) -> AnonymousHours | None:
+    """The client's relationship as an anonymous row (dates, hours, group size; nothing that names them),
+    for a coach who keeps an erased client's hours for an ICF audit; None if no session counts."""
+    held = [s for s in sessions if session_counts(s, settings.training_started, today)]
+    if not held:
+        return None
+    payment_of = {r.session_id: r.payment for r in reflections}
+    row = _client_row(client, held, payment_of, add_months(today, -RECENT_MONTHS))
+    return AnonymousHours(
+        start=row.start,
+        end=row.end,
+        paid_hours=row.paid_hours,
+        pro_bono_hours=row.pro_bono_hours,
+        group_size=row.group_size,
+    )
+
+
 def _prior_counts(prior: PriorYear, training: date | None, since: date | None, today: date) -> bool:
     # The coach enters totals of coaching after their training, so a year of the training start
     # counts; a year wholly before it cannot. ``since`` is conservative: whole years from it only.

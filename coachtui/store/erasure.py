@@ -14,9 +14,9 @@ holds their name or a phrase of their notes (``grep -a -r``):
 - copies of practice.json set aside as unreadable that mention them: deleted (they cannot be rewritten).
 
 Exports the coach saved elsewhere are outside coachtui's reach: ``record_export`` registers each one
-and the erasure lists those of the client for the coach to delete. The ICF hours log's option to
-keep an erased client's hours as an anonymous row is not offered here yet: the log does not exist.
-Every document naming the client is removed, hours included.
+and the erasure lists those of the client for the coach to delete. ICF may audit a credential's
+hours, so the coach may keep the client's hours in the log as an anonymous row (``keep``):
+start and end dates, paid and pro bono hours and group size, nothing that names them.
 """
 
 from __future__ import annotations
@@ -33,11 +33,13 @@ from typing import Any
 import orjson
 
 from coachtui.domain.models import Client
+from coachtui.domain.models.hours import AnonymousHours
 from coachtui.store import archive, backups
 from coachtui.store.atomic import Data, atomic_write_bytes, encode_json, parse_tinydb_bytes, read_tinydb_file
 from coachtui.store.base import PRACTICE_FILE, synchronized
 from coachtui.store.documents import ExportRecord
 from coachtui.store.errors import RecordNotFound, SaveError, StoreError
+from coachtui.store.hours import ANONYMOUS_TABLE
 from coachtui.store.lock import LOCK_NAME
 from coachtui.store.migrations import META_TABLE
 from coachtui.store.note_search import NoteSearch
@@ -55,6 +57,8 @@ class ErasureReport:
     rewritten: list[Path] = field(default_factory=list)
     """Backups rewritten without the client."""
     deleted: list[Path] = field(default_factory=list)
+    kept_hours: float | None = None
+    """With ``keep_hours``: the hours kept in the log as an anonymous row (None: none kept)."""
     leftovers: list[Path] = field(default_factory=list)
     """Files of the data folder that still contain the client's name or id (another client's notes
     may name them); empty after a complete erasure."""
@@ -130,8 +134,9 @@ class ClientErasure(NoteSearch):
         return [Path(r.path) for r in sorted(found, key=lambda r: r.at) if client_id in r.client_ids]
 
     @synchronized
-    def erase_client(self, client_id: str) -> ErasureReport:
-        """Erase a client and every trace of them in the data folder (see the module's docstring).
+    def erase_client(self, client_id: str, *, keep: AnonymousHours | None = None) -> ErasureReport:
+        """Erase a client and every trace of them in the data folder (see the module's docstring);
+        ``keep``: their hours as an anonymous row for the ICF log (``store.hours.anonymous_row_of``).
 
         Files go first and practice.json last: if a write fails half-way, the client is still listed
         and can be erased again. Raises RecordNotFound, SaveError.
@@ -161,6 +166,10 @@ class ClientErasure(NoteSearch):
             for table in self._practice.db.tables():
                 self._practice.db.table(table).clear_cache()
         self._scrub_backups(traces, report)
+        if keep is not None:
+            # Last, once nothing of the client is left: the row holds nothing that names them.
+            self._practice.put(ANONYMOUS_TABLE, keep)
+            report.kept_hours = keep.paid_hours + keep.pro_bono_hours
         report.leftovers = leftovers(self.data_dir, traces)
         return report
 

@@ -87,3 +87,12 @@ def read_hours_log(repo: Repository, today: date, since: date | None = None) -> 
         anonymous=repo.list_anonymous_hours(),
         since=since,
     )
+
+
+def anonymous_row_of(repo: Repository, client_id: str, today: date) -> AnonymousHours | None:
+    """The client's hours as the log counts them on ``today``, as an anonymous row to keep at erasure."""
+    from coachtui.domain.hours import anonymous_hours
+
+    client = repo.get_client(client_id)
+    reflections = [r for r in repo.list_reflections() if r.client_id == client_id]
+    return anonymous_hours(client, repo.list_sessions(client_id), reflections, repo.hours_settings(), today)

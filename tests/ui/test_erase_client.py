@@ -60,3 +60,28 @@ async def test_escape_erases_nothing_and_the_palette_offers_it(
         await pilot.press("E", *"Dana Ortiz", "escape")
         assert isinstance(app.screen, HomeScreen)
         assert [c.name for c in repo.list_clients()] == ["Dana Ortiz"]
+
+
+async def test_the_hours_can_stay_in_the_icf_log_anonymous(make_app, repo: Repository, clock) -> None:
+    from coachtui.demo import build_demo_practice
+    from coachtui.store.hours import read_hours_log
+
+    build_demo_practice(repo, today=clock.now.date())
+    before = read_hours_log(repo, clock.now.date())
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert app.screen.selected_client_id == repo.find_client("Dana").id
+        await pilot.press("E")
+        dialog = app.screen
+        assert isinstance(dialog, EraseClientDialog) and dialog.hours is not None
+        await pilot.press(*"Dana Ortiz", "tab", "space", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+    [kept] = repo.list_anonymous_hours()
+    after = read_hours_log(repo, clock.now.date())
+    # The same hours and clients; Dana's row is now "Client N (erased)", with nothing that names her.
+    assert (round(after.hours, 2), after.clients) == (round(before.hours, 2), before.clients)
+    assert any(row.client.endswith("(erased)") for row in after.rows)
+    assert kept.paid_hours + kept.pro_bono_hours > 0
+    assert b"Dana Ortiz" not in every_byte(repo.data_dir) and b"Ortiz" not in every_byte(repo.data_dir)

@@ -89,15 +89,20 @@ async def test_a_bad_training_start_is_refused_in_the_form(make_app, practice) -
 
 
 async def test_w_writes_the_csv_and_names_it(make_app, practice, tmp_path: Path, monkeypatch) -> None:
-    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.delenv("XDG_DOCUMENTS_DIR", raising=False)
+    (tmp_path / "Documents").mkdir()
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await open_hours(pilot)
         await pilot.press("w")
         await pilot.pause()
-        written = tmp_path / "icf-hours-2026-11-23.csv"
+        written = tmp_path / "Documents" / "icf-hours-2026-11-23.csv"
         assert written.read_text().startswith("Client,Contact,")
         assert any(str(written) in str(n.message) for n in app._notifications)
+    # It names the clients who consented: listed for the coach to delete if one of them is erased.
+    named = [c for c in practice.list_clients() if c.consent_named_in_log]
+    assert named and all(practice.exports_of(c.id) == [written] for c in named)
 
 
 async def test_attendance_set_in_the_history_is_saved(make_app, practice, data_dir: Path) -> None:

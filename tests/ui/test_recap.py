@@ -60,6 +60,7 @@ async def test_recap_from_the_record_copies_and_writes(make_app, practice, docum
         assert written.read_text(encoding="utf-8") == screen.text
         assert written.stat().st_mode & 0o777 == 0o600
         assert any(str(written) in str(n.message) for n in app._notifications)
+        assert practice.exports_of(session.client_id) == [written]  # named by an erasure
         await pilot.press("escape")
         assert isinstance(app.screen, SessionRecordScreen)
     assert dana.id == session.client_id

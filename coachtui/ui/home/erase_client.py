@@ -6,6 +6,7 @@ offered on the client list only, where no open screen shows the client's records
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from textual.app import App, ComposeResult
@@ -14,14 +15,25 @@ from textual.content import Content
 from textual.widgets import Input, Static
 
 from coachtui.domain.models import Client
+from coachtui.domain.models.hours import AnonymousHours
 from coachtui.store.errors import StoreError
+from coachtui.store.hours import anonymous_row_of
 from coachtui.ui.seam import coach_of
 from coachtui.ui.shared.form_dialog import FormDialog, FormKey
+from coachtui.ui.shared.tick_box import TickBox
 from coachtui.ui.styles import style
 
 
-class EraseClientDialog(FormDialog[bool]):
-    """Enter erases once the client's name is typed exactly; escape cancels."""
+@dataclass(frozen=True)
+class Erasure:
+    """The coach's confirmed erasure, and the anonymous hours row to keep (None: keep nothing)."""
+
+    keep: AnonymousHours | None
+
+
+class EraseClientDialog(FormDialog[Erasure]):
+    """Enter erases once the client's name is typed exactly; escape cancels. When the client has
+    coaching hours in the ICF log, a box keeps them there as an anonymous row (ICF may audit them)."""
 
     CSS_PATH = style("erase_client")
     AUTO_FOCUS = "#erase-name"
@@ -29,9 +41,10 @@ class EraseClientDialog(FormDialog[bool]):
     SAVE = FormKey("erase", "Erase", "erase")
     ENTER = "save"
 
-    def __init__(self, client: Client) -> None:
+    def __init__(self, client: Client, hours: AnonymousHours | None) -> None:
         super().__init__()
         self.client = client
+        self.hours = hours
 
     def compose(self) -> ComposeResult:
         with Vertical(id="erase-box"):
@@ -42,14 +55,23 @@ class EraseClientDialog(FormDialog[bool]):
                 id="erase-detail",
             )
             yield Input(placeholder="the client's name, as written", id="erase-name")
+            if self.hours is not None:
+                total = self.hours.paid_hours + self.hours.pro_bono_hours
+                yield TickBox(
+                    f"Keep their {total:.2f} coaching hours in the ICF log, anonymous (dates and hours only)",
+                    False,
+                    id="erase-keep-hours",
+                    compact=True,
+                )
             yield self.error_line()
             yield self.hint_line()
 
-    def submit(self) -> bool | None:
+    def submit(self) -> Erasure | None:
         if self.query_one("#erase-name", Input).value.strip() != self.client.name:
             self.show_error("That is not the client's name as written. Nothing was erased.")
             return None
-        return True
+        keep = self.hours is not None and self.query_one("#erase-keep-hours", TickBox).value
+        return Erasure(keep=self.hours if keep else None)
 
 
 def ask_to_erase(app: App[Any], client_id: str) -> None:
@@ -65,17 +87,20 @@ def ask_to_erase(app: App[Any], client_id: str) -> None:
         app.notify("This coachtui is read-only (--read-only): nothing can be erased.", severity="warning")
         return
     client = repository.get_client(client_id)
+    hours = anonymous_row_of(repository, client_id, coach.today())
 
-    def erase(confirmed: bool | None) -> None:
-        if not confirmed:
+    def erase(confirmed: Erasure | None) -> None:
+        if confirmed is None:
             return
         try:
-            report = repository.erase_client(client_id)
+            report = repository.erase_client(client_id, keep=confirmed.keep)
         except StoreError as error:
             app.notify(str(error), title="Not erased", severity="error", timeout=30, markup=False)
             return
         coach.refresh_home()
         lines = [f"{report.name} was erased from the data folder and its backups."]
+        if report.kept_hours is not None:
+            lines.append(f"Their {report.kept_hours:.2f} coaching hours stay in the ICF log, anonymous.")
         if report.exports:
             lines.append("coachtui wrote these files elsewhere with their records; delete them yourself:")
             lines += [f"  {path}" for path in report.exports]
@@ -85,4 +110,4 @@ def ask_to_erase(app: App[Any], client_id: str) -> None:
         # markup=False: a name or a path with "[" is shown as written.
         app.notify("\n".join(lines), title="Client erased", timeout=60, markup=False)
 
-    app.push_screen(EraseClientDialog(client), erase)
+    app.push_screen(EraseClientDialog(client, hours), erase)

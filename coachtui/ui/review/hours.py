@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -13,8 +11,8 @@ from textual.widgets import DataTable, Footer, Header, Static
 from coachtui.domain.hours import HoursLog, format_hours
 from coachtui.domain.models.hours import HoursSettings
 from coachtui.export.hours_csv import hours_csv
-from coachtui.store.atomic import atomic_write_bytes
 from coachtui.store.errors import StoreError
+from coachtui.store.exports import export_folder, write_export
 from coachtui.store.hours import read_hours_log
 from coachtui.ui.review.hours_form import HoursSettingsDialog
 from coachtui.ui.seam import CoachScreen
@@ -147,16 +145,18 @@ class HoursLogScreen(CoachScreen[None]):
     def action_write_csv(self) -> None:
         if self._log is None:
             return
-        # The folder coachtui was started in: where the coach looks for what they asked it to write.
-        path = Path.cwd() / f"icf-hours-{self.coach.today():%Y-%m-%d}.csv"
+        repo = self.coach.repository
+        path = export_folder() / f"icf-hours-{self.coach.today():%Y-%m-%d}.csv"
         try:
-            atomic_write_bytes(path, hours_csv(self._log).encode("utf-8"))
-        except OSError as error:
-            self.notify(
-                f"{path}: {error.strerror or error}", title="CSV not written", severity="error", timeout=15
-            )
+            written = write_export(path, hours_csv(self._log))
+            if not repo.read_only:
+                # It names the clients who consented to be named: listed for the coach if one is erased.
+                named = [c.id for c in repo.list_clients() if c.consent_named_in_log]
+                repo.record_export(written, named)
+        except StoreError as error:
+            self.notify(str(error), title="CSV not written", severity="error", timeout=15)
             return
-        self.notify(f"Written to {path}", title="Hours log", timeout=10)
+        self.notify(f"Written to {written}", title="Hours log", timeout=10)
 
     def action_back(self) -> None:
         self.dismiss(None)

@@ -80,6 +80,9 @@ class RecapScreen(CoachScreen[None]):
     def _write(self, path: Path) -> None:
         try:
             written = write_export(path, self.text)
+            if not self.coach.repository.read_only:
+                # Listed for the coach to delete if the client is ever erased.
+                self.coach.repository.record_export(written, self.client.id)
         except StoreError as error:
             self.app.call_from_thread(
                 self.notify, str(error), title="Recap not written", severity="error", timeout=15
