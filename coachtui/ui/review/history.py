@@ -152,7 +152,9 @@ class SessionHistoryScreen(CoachScreen[None]):
 
     def _fill(self, force: bool = False) -> None:
         """Draw the rows with the goal as wide as the terminal allows, keeping the cursor where it was."""
-        width = max(12, self.size.width - FIXED)
+        # Before its first layout the screen has no size: the terminal's is what it will have, so the
+        # rows are drawn once, not once narrow and again at the first resize.
+        width = max(12, (self.size.width or self.app.size.width) - FIXED)
         if width == self._goal_width and not force:
             return
         self._goal_width = width
