@@ -38,8 +38,13 @@ class SearchQuery:
 
     @property
     def terms(self) -> tuple[str, ...]:
-        """Every phrase and word that an entry must contain, ignoring case."""
-        return tuple(t.casefold() for t in (*self.phrases, *self.words) if t.strip())
+        """Every phrase and word that an entry must contain, ignoring case.
+
+        A word of one letter is left out: as the coach types, "t" would match nearly everything
+        (and cost the most to find); the search starts from the second letter. A phrase keeps it.
+        """
+        words = (w for w in self.words if len(w.strip()) > 1)
+        return tuple(t.casefold() for t in (*self.phrases, *words) if t.strip())
 
     @property
     def is_empty(self) -> bool:

@@ -10,7 +10,8 @@ from coachtui.store.base import RepositoryBase, synchronized
 from coachtui.store.errors import SearchIndexError
 
 if TYPE_CHECKING:
-    from coachtui.store.search import SearchHit, SearchIndex
+    from coachtui.store.search import SearchIndex
+    from coachtui.store.search_hits import SearchHit
 
 
 class NoteSearch(RepositoryBase):
@@ -25,12 +26,13 @@ class NoteSearch(RepositoryBase):
         a folder without one builds it (seconds for a 10-year practice), later ones re-read only the
         client files changed since.
         """
+        narrowed = query.client is not None
         clients = self.clients_named(query.client) if query.client else self._client_ids()
         try:
-            return self._search_index().search(clients, query, limit)
+            return self._search_index().search(clients, query, limit, narrowed=narrowed)
         except SearchIndexError:
             # The index file cannot be used (a full or read-only disk): search from memory instead.
-            return self._search_in_memory().search(clients, query, limit)
+            return self._search_in_memory().search(clients, query, limit, narrowed=narrowed)
 
     @synchronized
     def clients_named(self, name: str) -> list[str]:

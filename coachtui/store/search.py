@@ -7,11 +7,18 @@ again, and a missing, corrupt or older-format index is rebuilt from the TinyDB f
 repository (a second coachtui) builds its index in memory instead.
 
 One row per document (a session with its notes, reviews, actions and reflection, or an entry that
-belongs to no session; see ``search_entries``): its entries, compressed, and a contentless
-full-text index of their words. The query's words, each of which may begin a longer word, pick the
-candidate documents, newest first, within the client and date asked for; each candidate's entries
-are then checked for every term, kind and stage as ``SearchQuery.matches`` says. Only the documents
-needed for ``limit`` hits are decompressed: a search never holds every session in memory.
+belongs to no session; see ``search_entries``) holds its entries, compressed; a contentless
+full-text index holds the words of each entry, under a rowid that sorts by date (see
+``search_hits``). The query's words, each of which may begin a longer word, pick the entries that
+hold them all, newest first, within the clients and dates asked for; each is then checked for every
+term, kind and stage as ``SearchQuery.matches`` says. Only the documents needed for ``limit`` hits
+are decompressed: a search never holds every session in memory.
+
+The index keeps the two- and three-letter beginnings of every word too (FTS5 ``prefix='2,3'``): as
+the coach types "ma", "man", the words they begin are found in one look-up instead of a merge of
+every word that begins so. Measured on the 10,000-session practice: a search as you type takes
+2-15 ms instead of 10-70 ms, for an index built in 10 s instead of 6 s (in a worker, once) and 40%
+larger.
 """
 
 from __future__ import annotations
@@ -19,10 +26,8 @@ from __future__ import annotations
 import os
 import sqlite3
 import zlib
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from contextlib import suppress
-from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 from typing import TypeVar
 
@@ -33,12 +38,14 @@ from coachtui.store.atomic import PRIVATE_FILE_MODE
 from coachtui.store.base import REFLECTIONS_SUFFIX
 from coachtui.store.errors import SearchIndexError
 from coachtui.store.paths import ensure_private_dir
-from coachtui.store.search_entries import KIND_BITS, client_documents
+from coachtui.store.search_entries import Document, client_documents
+from coachtui.store.search_hits import ENTRY_BITS, SEQUENCE_BITS, SearchHit, first_hits, minute_of
 
 INDEX_DIR = "index"
 INDEX_FILE = "notes.sqlite3"
-INDEX_VERSION = 2
-"""Stored as the database's user_version; an index of another version is rebuilt (1: notes only)."""
+INDEX_VERSION = 4
+"""Stored as the database's user_version; an index of another version is rebuilt (1: notes only; 2: one
+full-text row per document; 3: no prefix index)."""
 
 T = TypeVar("T")
 _SCHEMA = """
@@ -47,37 +54,9 @@ CREATE TABLE docs(
     id INTEGER PRIMARY KEY, client_id TEXT, session_id TEXT, number INTEGER, at TEXT, kinds INTEGER,
     entries BLOB
 );
-CREATE INDEX docs_by_client ON docs(client_id);
-CREATE INDEX docs_by_at ON docs(at);
-CREATE VIRTUAL TABLE docs_text USING fts5(text, content='');
+CREATE INDEX docs_by_client ON docs(client_id, id);
+CREATE VIRTUAL TABLE docs_text USING fts5(text, content='', prefix='2,3');
 """
-
-
-@dataclass(frozen=True)
-class SearchHit:
-    """One entry that matches a search: a note, an action, a review's learning or a reflection's answer."""
-
-    client_id: str
-    session_id: str | None
-    """The session it belongs to; None for an action added in the plan or reviewed between sessions."""
-    session_number: int | None
-    session_started_at: datetime | None
-    at: datetime
-    """When the entry was written."""
-    stage: str
-    kind: str
-    """note, insight, quote, private, action, review or reflection."""
-    text: str
-    anchor: str
-    """Where it stands in the session record: ``note:3``, ``action:ID``, ``review:ID``, ``reflection:FIELD``."""
-    detail: str = ""
-    """The action a review is about, or the reflection's question."""
-
-    @property
-    def note_index(self) -> int | None:
-        """The note's position in the session's notes; None if the hit is not a note."""
-        kind, _, value = self.anchor.partition(":")
-        return int(value) if kind == "note" and value.isdigit() else None
 
 
 def _stamp(path: Path) -> str:
@@ -87,12 +66,6 @@ def _stamp(path: Path) -> str:
     except OSError:
         return "-"
     return f"{status.st_size}:{status.st_mtime_ns}:{status.st_ino}"
-
-
-def match_expression(query: SearchQuery) -> str | None:
-    """The FTS5 query for the terms of ``query``: every term a phrase whose last word may begin a longer one."""
-    terms = query.index_terms()
-    return " AND ".join('"' + " ".join(words) + '"*' for words in terms) if terms else None
 
 
 class SearchIndex:
@@ -195,7 +168,11 @@ class SearchIndex:
         old = db.execute("SELECT id, entries FROM docs WHERE client_id = ?", (client_id,)).fetchall()
         db.executemany(
             "INSERT INTO docs_text(docs_text, rowid, text) VALUES ('delete', ?, ?)",
-            ((row_id, "\n".join(e[3] for e in orjson.loads(zlib.decompress(blob)))) for row_id, blob in old),
+            (
+                ((doc_id << ENTRY_BITS) + index, entry[3])
+                for doc_id, blob in old
+                for index, entry in enumerate(orjson.loads(zlib.decompress(blob)))
+            ),
         )
         db.execute("DELETE FROM docs WHERE client_id = ?", (client_id,))
         db.execute("DELETE FROM files WHERE client_id = ?", (client_id,))
@@ -206,20 +183,30 @@ class SearchIndex:
         if stamp is None:
             return
         for document in client_documents(*self._paths(client_id)):
-            if not document.entries:
-                continue
-            cursor = db.execute(
-                "INSERT INTO docs(client_id, session_id, number, at, kinds, entries) VALUES (?, ?, ?, ?, ?, ?)",
-                (
-                    client_id,
+            for start in range(0, len(document.entries), 1 << ENTRY_BITS):
+                part = Document(
+                    document.at,
                     document.session_id,
                     document.number,
-                    document.at,
-                    document.kinds,
-                    zlib.compress(orjson.dumps(document.entries), 1),
-                ),
-            )
-            db.execute("INSERT INTO docs_text(rowid, text) VALUES (?, ?)", (cursor.lastrowid, document.text))
+                    document.entries[start : start + (1 << ENTRY_BITS)],
+                )
+                doc_id = _free_id(db, document.at)
+                db.execute(
+                    "INSERT INTO docs VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    (
+                        doc_id,
+                        client_id,
+                        part.session_id,
+                        part.number,
+                        part.at,
+                        part.kinds,
+                        zlib.compress(orjson.dumps(part.entries), 1),
+                    ),
+                )
+                db.executemany(
+                    "INSERT INTO docs_text(rowid, text) VALUES (?, ?)",
+                    (((doc_id << ENTRY_BITS) + index, entry[3]) for index, entry in enumerate(part.entries)),
+                )
         db.execute("INSERT INTO files VALUES (?, ?)", (client_id, stamp))
 
     def _retrying(self, work: Callable[[], T]) -> T:
@@ -241,8 +228,11 @@ class SearchIndex:
 
     # --- searching ------------------------------------------------------------------------------
 
-    def search(self, client_ids: Iterable[str], query: SearchQuery, limit: int) -> list[SearchHit]:
-        """Up to ``limit`` entries of these clients that match ``query``, newest first."""
+    def search(
+        self, client_ids: Iterable[str], query: SearchQuery, limit: int, *, narrowed: bool = False
+    ) -> list[SearchHit]:
+        """Up to ``limit`` entries of these clients that match ``query``, newest first; ``narrowed``:
+        the clients are those a ``client:`` filter named (a few), not the whole practice."""
         if query.is_empty or limit <= 0:
             return []
         ids = list(client_ids)
@@ -250,58 +240,21 @@ class SearchIndex:
         def run() -> list[SearchHit]:
             db = self._connect()
             self._refresh(db, ids)
-            return list(_first_hits(db, ids, query, limit))
+            return list(first_hits(db, ids, query, limit, narrowed=narrowed))
 
         return self._retrying(run)
 
 
-def _candidates(db: sqlite3.Connection, client_ids: list[str], query: SearchQuery) -> sqlite3.Cursor:
-    """The documents that may hold a hit, newest first."""
-    # Walking the date index newest first and stopping early beats sorting every candidate (with
-    # its entries) when a common word matches every session: 2 ms instead of 40 at 10,000.
-    where = ["client_id IN (SELECT value FROM json_each(?))"]
-    values: list[object] = [orjson.dumps(client_ids).decode()]
-    expression = match_expression(query)
-    if expression is not None:
-        where.append("id IN (SELECT rowid FROM docs_text WHERE docs_text MATCH ?)")
-        values.append(expression)
-    if query.kinds:
-        where.append("kinds & ? != 0")
-        values.append(sum(KIND_BITS[kind] for kind in query.kinds))
-    if query.since is not None:
-        where.append("at >= ?")
-        values.append(query.since.isoformat())
-    return db.execute(
-        "SELECT client_id, session_id, number, at, entries FROM docs INDEXED BY docs_by_at"
-        f" WHERE {' AND '.join(where)} ORDER BY at DESC, id DESC",
-        values,
-    )
-
-
-def _first_hits(
-    db: sqlite3.Connection, client_ids: list[str], query: SearchQuery, limit: int
-) -> Iterator[SearchHit]:
-    found = 0
-    for client_id, session_id, number, started_at, blob in _candidates(db, client_ids, query):
-        for at, stage, kind, text, anchor, detail in orjson.loads(zlib.decompress(blob)):
-            if not (query.matches_kind(kind) and query.matches_stage(stage) and query.matches(text)):
-                continue
-            try:
-                hit = SearchHit(
-                    client_id=client_id,
-                    session_id=session_id,
-                    session_number=number,
-                    session_started_at=datetime.fromisoformat(started_at) if session_id else None,
-                    at=datetime.fromisoformat(at),
-                    stage=stage,
-                    kind=kind,
-                    text=text,
-                    anchor=anchor,
-                    detail=detail,
-                )
-            except (TypeError, ValueError):
-                continue
-            yield hit
-            found += 1
-            if found >= limit:
-                return
+def _free_id(db: sqlite3.Connection, at: str) -> int:
+    """A document id of ``at``'s minute that no document has yet (an earlier minute's if it is full)."""
+    minute = minute_of(at)
+    while True:
+        base = minute << SEQUENCE_BITS
+        last = db.execute(
+            "SELECT max(id) FROM docs WHERE id BETWEEN ? AND ?", (base, base + (1 << SEQUENCE_BITS) - 1)
+        ).fetchone()[0]
+        if last is None:
+            return base
+        if last < base + (1 << SEQUENCE_BITS) - 1:
+            return last + 1
+        minute = max(0, minute - 1)

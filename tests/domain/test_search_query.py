@@ -52,3 +52,9 @@ def test_context_is_one_line_around_the_first_match() -> None:
     assert [line[a:b] for a, b in spans] == ["research"]
     short, short_spans = context("tiny research", query.spans("tiny research"), 40)
     assert (short, short_spans) == ("tiny research", [(5, 13)])
+
+
+def test_a_one_letter_word_waits_for_the_second_letter() -> None:
+    assert parse_query("t", TODAY).is_empty
+    assert parse_query("try d", TODAY).terms == ("try",)
+    assert parse_query('"a b"', TODAY).terms == ("a b",)  # a phrase is as written

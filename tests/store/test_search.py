@@ -23,11 +23,12 @@ from coachtui.domain.models import (
 from coachtui.domain.search_query import parse_query
 from coachtui.store import search
 from coachtui.store.repository import Repository
+from coachtui.store.search_hits import SearchHit
 from tests.closing import as_closed
 from tests.store.conftest import T0, make_session, mode
 
 
-def find(repo: Repository, text: str, limit: int = 50) -> list[search.SearchHit]:
+def find(repo: Repository, text: str, limit: int = 50) -> list[SearchHit]:
     """What the search box finds for ``text``."""
     return repo.search(parse_query(text, T0.date()), limit)
 

@@ -16,14 +16,15 @@ from textual.widgets.option_list import Option
 
 from coachtui.domain.search_query import SearchQuery, parse_query
 from coachtui.store.errors import StoreError
-from coachtui.store.search import SearchHit
+from coachtui.store.search_hits import SearchHit
 from coachtui.ui.review import search_view as view
 from coachtui.ui.seam import CoachScreen
 from coachtui.ui.shared.key_hints import hint
 from coachtui.ui.styles import style
 
-LIMIT = 100
-"""Hits shown at most; the newest are the ones a coach is after, and a longer list is read by narrowing."""
+LIMIT = 50
+"""Hits shown at most: the newest are the ones a coach is after, a longer list is read by narrowing
+(client:, kind:, since:), and every hit drawn costs the keystroke that asked for it."""
 
 
 class SearchScreen(CoachScreen[None]):

@@ -6,7 +6,7 @@ from rich.text import Text
 
 from coachtui.domain.models import NoteKind
 from coachtui.domain.search_query import SearchQuery, context
-from coachtui.store.search import SearchHit
+from coachtui.store.search_hits import SearchHit
 from coachtui.ui.review.record_view import KIND_MARK, KIND_TEXT
 
 PLACEHOLDER = 'words, "a phrase", client:dana kind:insight stage:reality since:3m'
