@@ -2,19 +2,11 @@
 
 from __future__ import annotations
 
-import pytest
 from textual.widgets import DataTable
 
-from coachtui.demo import build_demo_practice
 from coachtui.domain.models import ActionStatus, ReviewOutcome
 from coachtui.ui.home.home import HomeScreen
 from coachtui.ui.review.dashboard import AccountabilityDashboardScreen
-
-
-@pytest.fixture
-def practice(repo, clock):
-    build_demo_practice(repo, today=clock.now.date())
-    return repo
 
 
 async def open_dashboard(pilot) -> AccountabilityDashboardScreen:

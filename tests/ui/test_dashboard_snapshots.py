@@ -4,16 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from coachtui.demo import build_demo_practice
 from tests.ui.snapshot_support import SIZE_IDS, SIZES, steady
 
 sizes = pytest.mark.parametrize("size", SIZES, ids=SIZE_IDS)
-
-
-@pytest.fixture
-def practice(repo, clock):
-    build_demo_practice(repo, today=clock.now.date())
-    return repo
 
 
 @sizes

@@ -5,21 +5,13 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-import pytest
 from textual.widgets import DataTable, Input, Static
 
-from coachtui.demo import build_demo_practice
 from coachtui.domain.models.session import Attendance
 from coachtui.store.repository import Repository
 from coachtui.ui.home.home import HomeScreen
 from coachtui.ui.review.hours import HoursLogScreen
 from tests.ui.test_review import on_home_at, shown
-
-
-@pytest.fixture
-def practice(repo, clock):
-    build_demo_practice(repo, today=clock.now.date())
-    return repo
 
 
 async def open_hours(pilot) -> HoursLogScreen:

@@ -6,16 +6,9 @@ import pytest
 from textual.command import CommandPalette
 from textual.widgets import DataTable
 
-from coachtui.demo import build_demo_practice
 from coachtui.ui.palette_match import PaletteEntry, best_matches, spans
 from coachtui.ui.review.dashboard import AccountabilityDashboardScreen
 from coachtui.ui.review.record import SessionRecordScreen
-
-
-@pytest.fixture
-def practice(repo, clock):
-    build_demo_practice(repo, today=clock.now.date())
-    return repo
 
 
 async def choose(pilot, typed: str) -> list[str]:

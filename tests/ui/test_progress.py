@@ -2,23 +2,15 @@
 
 from __future__ import annotations
 
-import pytest
 from textual.widgets import Static
 from textual_plotext import PlotextPlot
 
-from coachtui.demo import build_demo_practice
 from coachtui.ui.commands import ClientCommands, ReflectionCommands
 from coachtui.ui.home.home import HomeScreen
 from coachtui.ui.review.overview import ClientOverviewScreen
 from coachtui.ui.review.practice import PracticeProgressScreen
 from coachtui.ui.review.progress import ClientProgressScreen
 from tests.ui.test_review import on_home_at, shown
-
-
-@pytest.fixture
-def practice(repo, clock):
-    build_demo_practice(repo, today=clock.now.date())
-    return repo
 
 
 def drawn(widget) -> str:

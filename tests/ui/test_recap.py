@@ -6,18 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from coachtui.demo import build_demo_practice
 from coachtui.domain.models import NoteKind
 from coachtui.ui.reflection.reflection import ReflectionScreen
 from coachtui.ui.review.recap import RecapScreen
 from coachtui.ui.review.record import SessionRecordScreen
 from tests.ui.test_review import open_record
-
-
-@pytest.fixture
-def practice(repo, clock):
-    build_demo_practice(repo, today=clock.now.date())
-    return repo
 
 
 @pytest.fixture

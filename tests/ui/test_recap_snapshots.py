@@ -4,14 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from coachtui.demo import build_demo_practice
 from tests.ui.snapshot_support import SIZE_IDS, SIZES, steady
-
-
-@pytest.fixture
-def practice(repo, clock):
-    build_demo_practice(repo, today=clock.now.date())
-    return repo
 
 
 @pytest.mark.parametrize("size", SIZES, ids=SIZE_IDS)

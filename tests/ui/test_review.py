@@ -7,11 +7,9 @@ import json
 import re
 from datetime import timedelta
 
-import pytest
 from rich.console import Console
 from textual.widgets import DataTable, Static
 
-from coachtui.demo import build_demo_practice
 from coachtui.domain.models import Note, NoteKind, Session, SessionStatus
 from coachtui.ui.home.home import HomeScreen
 from coachtui.ui.review.history import SessionHistoryScreen
@@ -20,12 +18,6 @@ from coachtui.ui.review.record import EntryLine, SessionRecordScreen
 
 MARKS = {NoteKind.NOTE: "· note", NoteKind.INSIGHT: "! INSIGHT", NoteKind.QUOTE: "» QUOTE"}
 MARKS[NoteKind.PRIVATE] = "~ PRIVATE"
-
-
-@pytest.fixture
-def practice(repo, clock):
-    build_demo_practice(repo, today=clock.now.date())
-    return repo
 
 
 def client_id(repo, name: str) -> str:

@@ -6,17 +6,10 @@ from datetime import date, timedelta
 
 import pytest
 
-from coachtui.demo import build_demo_practice
 from coachtui.domain.models import Action, Agreement, Client, Goal, Session, SessionStatus
 from tests.ui.snapshot_support import SIZE_IDS, SIZES, steady
 
 sizes = pytest.mark.parametrize("size", SIZES, ids=SIZE_IDS)
-
-
-@pytest.fixture
-def practice(repo, clock):
-    build_demo_practice(repo, today=clock.now.date())
-    return repo
 
 
 @pytest.fixture
