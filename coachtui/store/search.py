@@ -31,6 +31,7 @@ import orjson
 from coachtui.domain.search_query import SearchQuery
 from coachtui.store.atomic import PRIVATE_FILE_MODE
 from coachtui.store.base import REFLECTIONS_SUFFIX
+from coachtui.store.crypt import Cipher
 from coachtui.store.errors import SearchIndexError
 from coachtui.store.paths import ensure_private_dir
 from coachtui.store.search_entries import KIND_BITS, client_documents
@@ -98,7 +99,8 @@ def match_expression(query: SearchQuery) -> str | None:
 class SearchIndex:
     """The notes index of one data folder; methods are called under the repository's lock."""
 
-    def __init__(self, data_dir: Path, *, in_memory: bool = False) -> None:
+    def __init__(self, data_dir: Path, *, in_memory: bool = False, cipher: Cipher | None = None) -> None:
+        self.cipher = cipher
         self.clients_dir = Path(data_dir) / "clients"
         self.path = None if in_memory else Path(data_dir) / INDEX_DIR / INDEX_FILE
         self._db: sqlite3.Connection | None = None
@@ -205,7 +207,7 @@ class SearchIndex:
         stamp = self._stamp(client_id)
         if stamp is None:
             return
-        for document in client_documents(*self._paths(client_id)):
+        for document in client_documents(*self._paths(client_id), self.cipher):
             if not document.entries:
                 continue
             cursor = db.execute(
