@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from coachtui.cli_crypt import archive_unlock, cipher_for
 from coachtui.config import Settings
 
 COMMANDS = ("backup", "restore", "erase")
@@ -91,7 +92,7 @@ def _backup(target: Path, data_dir: Path) -> int:
     from coachtui.domain.models import now
     from coachtui.store.archive import write_backup
 
-    members = write_backup(data_dir, target, now=now())
+    members = write_backup(data_dir, target, now=now(), cipher=cipher_for(data_dir))
     print(f"Backed up {len(members)} files of {data_dir} to {target}.")
     return 0
 
@@ -101,7 +102,7 @@ def _restore(archive: Path, data_dir: Path, yes: bool) -> int:
     from coachtui.store.archive import read_backup
     from coachtui.store.restore import holds_practice, restore_backup
 
-    read_backup(archive)  # a bad archive is refused before anything is asked
+    read_backup(archive, archive_unlock)  # a bad archive is refused before anything is asked
     if data_dir.exists():
         _check_unlocked(data_dir)
     if holds_practice(data_dir) and not yes:
@@ -109,7 +110,7 @@ def _restore(archive: Path, data_dir: Path, yes: bool) -> int:
         if not _ask(question):
             print("Nothing was changed.", file=sys.stderr)
             return 1
-    report = restore_backup(archive, data_dir, now=now())
+    report = restore_backup(archive, data_dir, now=now(), unlock=archive_unlock)
     print(f"Restored {len(report.restored)} files from {archive} into {data_dir}.")
     if report.kept is not None:
         print(f"The practice it replaced is kept in {report.kept} (coachtui restore undoes it).")
@@ -126,7 +127,7 @@ def _erase(ref: str, data_dir: Path, yes: bool) -> int:
     _check_unlocked(data_dir)
     # Found and asked about read-only: a "no" leaves every byte as it was (opening for writing takes
     # the day's backups).
-    with Repository.open(data_dir, read_only=True) as looking:
+    with Repository.open(data_dir, read_only=True, cipher=cipher_for(data_dir)) as looking:
         client = looking.find_client(ref)
     question = (
         f"Erase {client.name} ({client.id}) and every trace of them from {data_dir}? This cannot be undone."
@@ -134,7 +135,7 @@ def _erase(ref: str, data_dir: Path, yes: bool) -> int:
     if not yes and not _ask(question):
         print("Nothing was changed.", file=sys.stderr)
         return 1
-    with Repository.open(data_dir, clock=now) as repo:
+    with Repository.open(data_dir, clock=now, cipher=cipher_for(data_dir)) as repo:
         report = repo.erase_client(client.id)
     print(
         f"Erased {report.name}: their records, files, drafts, search entries, and their part of every backup."

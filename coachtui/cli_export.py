@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from coachtui.cli_crypt import cipher_for
 from coachtui.config import Settings
 
 if TYPE_CHECKING:
@@ -74,7 +75,7 @@ def run(args: argparse.Namespace, settings: Settings, data_dir: Path) -> int | N
     try:
         if not data_dir.is_dir():
             raise StoreError(f"{data_dir} does not exist, so there is nothing to export.")
-        with Repository.open(data_dir, read_only=True) as repo:
+        with Repository.open(data_dir, read_only=True, cipher=cipher_for(data_dir)) as repo:
             content = _content(repo, args, now())
             if args.output is None:
                 sys.stdout.write(content)

@@ -159,6 +159,11 @@ def read_keyfile(data_dir: Path) -> Keyfile | None:
         return None
     except OSError as error:
         raise KeyfileError(f"Cannot read {path}: {error.strerror or error}.") from error
+    return parse_keyfile(raw, path)
+
+
+def parse_keyfile(raw: bytes, path: Path) -> Keyfile:
+    """Parse the bytes of a keyfile (``path`` names it in messages); KeyfileError if unusable."""
     try:
         data = orjson.loads(raw)
         if data.get("format") != FORMAT:
