@@ -69,16 +69,8 @@ def crypt_rows(
     size = practice.size
     plain_figures, sealed_figures = figures["plain"], figures["encrypted"]
     return [
-        row(
-            "crypt: key derivation at unlock (scrypt, once per start)",
-            size,
-            kdf,
-            None,
-            None,
-            "0.5-1 s",
-            "s",
-            0.5 <= kdf <= 1.2,
-        ),
+        # The KDF is slow by design: judged against its 1 s budget, not against anything coachtui does.
+        ratio_row("crypt: key derivation at unlock (scrypt, vs a 1 s budget)", size, kdf, 1.0, 1.0, "s"),
         ratio_row(
             "crypt: open the practice after unlock (KDF apart)",
             size,
