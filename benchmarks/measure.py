@@ -591,6 +591,7 @@ MEASUREMENTS = (
     "search",
     "typing",
     "idle",
+    "crypt",
 )
 TARGET_SIZE = 10_000
 JUDGED_AT_TARGET_SIZE = ("startup", "keys", "stall", "search")
@@ -658,6 +659,9 @@ def _steps(
         "typing": lambda: [search_typing(practice, env, runs)],
         "search": lambda: search(practice, env, settings),
         "idle": lambda: [idle(practice, env, min(settings.runs, 3 if main else 2), settings)],
+        "crypt": lambda: __import__("benchmarks.crypt_rows").crypt_rows.crypt_rows(
+            practice, scratch, Row, ratio_row
+        ),
     }
 
 

@@ -7,9 +7,13 @@ import sys
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from coachtui import __version__, cli_data, cli_export, cli_hours, crash
+from coachtui import __version__, cli_crypt, cli_data, cli_export, cli_hours, crash
 from coachtui.config import ConfigError, Settings, load_settings
+
+if TYPE_CHECKING:
+    from coachtui.store.crypt import Cipher
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -47,6 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_data.add_commands(commands)
     cli_hours.add_commands(commands)
     cli_export.add_commands(commands)
+    cli_crypt.add_commands(commands)
     return parser
 
 
@@ -68,6 +73,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     from coachtui.store.paths import resolve_data_dir
 
     data_dir = resolve_data_dir(args.data_dir or settings.data_dir)
+    if (converted := cli_crypt.run(args, settings, data_dir)) is not None:
+        return converted
     if (exported := cli_export.run(args, settings, data_dir)) is not None:
         return exported
     if args.command == "repair":
@@ -85,7 +92,7 @@ def _repair(data_dir: Path) -> int:
     from coachtui.store.repair import rebuild_practice
 
     try:
-        report = rebuild_practice(data_dir, clock=now)
+        report = rebuild_practice(data_dir, clock=now, cipher=cli_crypt.cipher_for(data_dir))
     except (StoreError, OSError) as error:
         print(f"coachtui: {error}", file=sys.stderr)
         return 1
@@ -106,10 +113,24 @@ def _open_failure(data_dir: Path, error: Exception) -> str:
     return message
 
 
+def _unlock_app(data_dir: Path) -> Cipher | None:
+    """An encrypted folder's Cipher: from $COACHTUI_PASSPHRASE_FILE, else the unlock screen (None: quit)."""
+    from coachtui.store.keyfile import read_keyfile
+
+    if cli_crypt.passphrase_from_file() is not None:
+        return cli_crypt.cipher_for(data_dir)
+    found = read_keyfile(data_dir)
+    if found is None:
+        return None
+    from coachtui.ui.unlock import UnlockApp
+
+    return UnlockApp(data_dir, found).run()
+
+
 def _run(settings: Settings, data_dir: Path, *, sample: bool = False, read_only: bool = False) -> int:
     from coachtui.domain.models import now
     from coachtui.store.errors import StoreError
-    from coachtui.store.paths import ensure_private_dir
+    from coachtui.store.paths import KEYFILE, ensure_private_dir
     from coachtui.store.repository import Repository
 
     # One clock for the store and the app: what the store dates and what the screens show agree.
@@ -120,7 +141,13 @@ def _run(settings: Settings, data_dir: Path, *, sample: bool = False, read_only:
         elif not data_dir.is_dir():
             raise StoreError(f"{data_dir} does not exist, so there is nothing to look at.")
         crash.set_report_folder(data_dir)
-        repository = Repository.open(data_dir, clock=clock, read_only=read_only)
+        cipher = None
+        if (data_dir / KEYFILE).exists():
+            cipher = _unlock_app(data_dir)
+            if cipher is None:
+                print("coachtui: the practice stays locked; nothing was opened or changed.", file=sys.stderr)
+                return 1
+        repository = Repository.open(data_dir, clock=clock, read_only=read_only, cipher=cipher)
     except (StoreError, OSError) as error:
         print(_open_failure(data_dir, error), file=sys.stderr)
         return 1

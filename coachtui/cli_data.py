@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from coachtui.cli_crypt import archive_unlock, cipher_for
 from coachtui.config import Settings
 
 COMMANDS = ("backup", "restore", "erase")
@@ -96,7 +97,7 @@ def _backup(target: Path, data_dir: Path) -> int:
     from coachtui.domain.models import now
     from coachtui.store.archive import write_backup
 
-    members = write_backup(data_dir, target, now=now())
+    members = write_backup(data_dir, target, now=now(), cipher=cipher_for(data_dir))
     print(f"Backed up {len(members)} files of {data_dir} to {target}.")
     return 0
 
@@ -106,7 +107,7 @@ def _restore(archive: Path, data_dir: Path, yes: bool) -> int:
     from coachtui.store.archive import read_backup
     from coachtui.store.restore import holds_practice, restore_backup
 
-    read_backup(archive)  # a bad archive is refused before anything is asked
+    read_backup(archive, archive_unlock)  # a bad archive is refused before anything is asked
     if data_dir.exists():
         _check_unlocked(data_dir)
     if holds_practice(data_dir) and not yes:
@@ -114,7 +115,7 @@ def _restore(archive: Path, data_dir: Path, yes: bool) -> int:
         if not _ask(question):
             print("Nothing was changed.", file=sys.stderr)
             return 1
-    report = restore_backup(archive, data_dir, now=now())
+    report = restore_backup(archive, data_dir, now=now(), unlock=archive_unlock)
     print(f"Restored {len(report.restored)} files from {archive} into {data_dir}.")
     if report.kept is not None:
         print(f"The practice it replaced is kept in {report.kept} (coachtui restore undoes it).")
@@ -132,7 +133,7 @@ def _erase(ref: str, data_dir: Path, yes: bool, keep_hours: bool) -> int:
     _check_unlocked(data_dir)
     # Found and asked about read-only: a "no" leaves every byte as it was (opening for writing takes
     # the day's backups).
-    with Repository.open(data_dir, read_only=True) as looking:
+    with Repository.open(data_dir, read_only=True, cipher=cipher_for(data_dir)) as looking:
         client = looking.find_client(ref)
         hours = anonymous_row_of(looking, client.id, now().date())
     question = (
@@ -147,7 +148,7 @@ def _erase(ref: str, data_dir: Path, yes: bool, keep_hours: bool) -> int:
             f"Keep their {total:.2f} coaching hours in the ICF hours log as an anonymous row "
             "(dates and hours only, for an ICF audit)?"
         )
-    with Repository.open(data_dir, clock=now) as repo:
+    with Repository.open(data_dir, clock=now, cipher=cipher_for(data_dir)) as repo:
         report = repo.erase_client(client.id, keep=hours if keep_hours else None)
     print(
         f"Erased {report.name}: their records, files, drafts, search entries, and their part of every backup."

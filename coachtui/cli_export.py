@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from coachtui.cli_crypt import cipher_for
 from coachtui.config import Settings
 
 if TYPE_CHECKING:
@@ -74,7 +75,7 @@ def run(args: argparse.Namespace, settings: Settings, data_dir: Path) -> int | N
     try:
         if not data_dir.is_dir():
             raise StoreError(f"{data_dir} does not exist, so there is nothing to export.")
-        with Repository.open(data_dir, read_only=True) as repo:
+        with Repository.open(data_dir, read_only=True, cipher=cipher_for(data_dir)) as repo:
             content, client_ids = _content(repo, args, now())
             if args.output is None:
                 sys.stdout.write(content)
@@ -92,16 +93,18 @@ def run(args: argparse.Namespace, settings: Settings, data_dir: Path) -> int | N
 
 def _remember(data_dir: Path, written: Path, client_ids: list[str]) -> None:
     """List the file among the exports that ``coachtui erase`` names, if the folder can be written now."""
-    from coachtui.store.errors import StoreError
+    from coachtui.store.errors import StoreError, StoreLockedError
     from coachtui.store.repository import Repository
 
     try:
-        with Repository.open(data_dir) as repo:
+        # The passphrase of an encrypted folder was asked once already: cipher_for keeps it.
+        with Repository.open(data_dir, cipher=cipher_for(data_dir)) as repo:
             repo.record_export(written, client_ids)
-    except StoreError:
-        # The app holds the folder: the export is written; only the list of exports misses it.
+    except StoreError as error:
+        # The export is written; only the list of exports misses it.
+        why = "the app is open" if isinstance(error, StoreLockedError) else str(error)
         print(
-            f"coachtui: {written} is not in the list of exports 'coachtui erase' names (the app is open); "
+            f"coachtui: {written} is not in the list of exports 'coachtui erase' names ({why}); "
             "remember it holds client records.",
             file=sys.stderr,
         )

@@ -10,6 +10,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from coachtui.cli_crypt import cipher_for
 from coachtui.config import Settings
 from coachtui.domain.dates import DateParseError, parse_date
 from coachtui.domain.hours import HoursLog, format_hours
@@ -59,7 +60,7 @@ def run(args: argparse.Namespace, settings: Settings, data_dir: Path) -> int | N
     try:
         if not (data_dir / "practice.json").is_file():
             raise StoreError(f"{data_dir} holds no practice yet, so there are no hours to log.")
-        with Repository.open(data_dir, read_only=True) as repo:
+        with Repository.open(data_dir, read_only=True, cipher=cipher_for(data_dir)) as repo:
             log = read_hours_log(repo, day, since)
     except (StoreError, OSError) as error:
         return _fail(str(error), 1)

@@ -6,7 +6,11 @@ An archive (``coachtui backup FILE``) holds, under their paths in the data folde
 - ``drafts/<session_id>.json`` and ``drafts/reflections/<session_id>.json``: a live session or a
   reflection not yet saved into the client's file is the coach's work too;
 - ``manifest.json``: the format and its version, the coachtui that wrote it, when, and every file's
-  sha256 and size.
+  sha256 and size;
+- ``keys.json`` of an encrypted practice: every other member is then the encrypted file as it is on
+  disk (``coachtui.store.crypt``), so the archive holds no note or name in clear, and restoring it
+  needs the practice's passphrase (or recovery key). The manifest is plain: file names (client and
+  session ids, which are random), sizes and hashes, nothing a client could be recognised by.
 
 Left out: ``index/`` (a cache, rebuilt from the client files), ``backups/`` (daily copies of the same
 files; an archive of them would carry an erased client's name on), drafts set aside as unreadable,
@@ -26,10 +30,11 @@ import io
 import os
 import re
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, Literal
 
 import orjson
 
@@ -39,13 +44,22 @@ from coachtui.store.documents import load_document_file
 from coachtui.store.drafts import BROKEN_MARK
 from coachtui.store.errors import CorruptFileError, NewerSchemaError, StoreError
 from coachtui.store.migrations import FileKind
+from coachtui.store.paths import KEYFILE
+
+if TYPE_CHECKING:
+    from coachtui.store.crypt import Cipher
+
+Unlock = Callable[[bytes], "Cipher"]
+"""Given an encrypted archive's keys.json, the Cipher it opens with (asks the coach for the passphrase)."""
 
 FORMAT = "coachtui-backup"
 FORMAT_VERSION = 1
 MANIFEST = "manifest.json"
 _ID = r"[A-Za-z0-9][A-Za-z0-9_-]{0,63}"
-_KINDS: tuple[tuple[re.Pattern[str], FileKind], ...] = (
+MemberKind = FileKind | Literal["keys"]
+_KINDS: tuple[tuple[re.Pattern[str], MemberKind], ...] = (
     (re.compile(r"^practice\.json$"), "practice"),
+    (re.compile(r"^keys\.json$"), "keys"),
     (re.compile(rf"^clients/{_ID}\.reflections\.json$"), "reflections"),
     (re.compile(rf"^clients/{_ID}\.json$"), "client"),
     (re.compile(rf"^drafts/{_ID}\.json$"), "draft"),
@@ -63,11 +77,11 @@ class Member:
     """One file of the practice: its path relative to the data folder, its kind and its bytes."""
 
     path: str
-    kind: FileKind
+    kind: MemberKind
     data: bytes
 
 
-def member_kind(path: str) -> FileKind | None:
+def member_kind(path: str) -> MemberKind | None:
     """The kind of file a path in the data folder is, or None if an archive never holds it."""
     for pattern, kind in _KINDS:
         if pattern.match(path):
@@ -75,13 +89,17 @@ def member_kind(path: str) -> FileKind | None:
     return None
 
 
-def check_member(member: Member) -> None:
-    """Parse, migrate and validate one file as the repository would; ArchiveError naming it if it fails."""
-    where = Path(member.path)
+def check_member(member: Member, cipher: Cipher | None = None) -> None:
+    """Parse, migrate and validate one file as the repository would (opened with ``cipher`` if it is
+    encrypted); ArchiveError naming it if it fails. keys.json is checked when it unlocks."""
+    if member.kind == "keys":
+        return
+    # An encrypted member is sealed under its path in the data folder: read it as if it were there.
+    where = Path(member.path) if cipher is None else cipher.data_dir / member.path
     try:
-        load_document_file(where, member.kind, parse_tinydb_bytes(where, member.data))
+        load_document_file(where, member.kind, parse_tinydb_bytes(where, member.data, cipher))
     except CorruptFileError as error:
-        raise ArchiveError(f"{member.path}: {error.reason}") from error
+        raise ArchiveError(f"{member.path}: {error.reason}") from None
     except NewerSchemaError as error:
         raise ArchiveError(
             f"{member.path} was written by a newer coachtui (data version {error.found}; this coachtui "
@@ -89,12 +107,12 @@ def check_member(member: Member) -> None:
         ) from error
 
 
-def collect(data_dir: Path, *, validate: bool = True) -> list[Member]:
+def collect(data_dir: Path, *, validate: bool = True, cipher: Cipher | None = None) -> list[Member]:
     """Every file of the practice in ``data_dir``, read now (no lock needed: each file is replaced
     atomically, so each read is a whole file). ``validate`` refuses a file the repository would refuse;
     the copy a restore keeps of what it replaces skips that, since broken data is what gets replaced."""
     data_dir = Path(data_dir)
-    names = ["practice.json"]
+    names = ["practice.json", *([KEYFILE] if (data_dir / KEYFILE).exists() else [])]
     for folder in ("clients", "drafts", "drafts/reflections"):
         try:
             entries = sorted(e.name for e in os.scandir(data_dir / folder) if e.is_file())
@@ -118,7 +136,7 @@ def collect(data_dir: Path, *, validate: bool = True) -> list[Member]:
             raise ArchiveError(f"Cannot read {data_dir / name}: {error.strerror or error}.") from error
         member = Member(name, kind, data)
         if validate:
-            check_member(member)
+            check_member(member, cipher)
         members.append(member)
     return members
 
@@ -159,20 +177,24 @@ def write_archive(target: Path, members: list[Member], *, now: datetime) -> None
         ) from error
 
 
-def write_backup(data_dir: Path, target: Path, *, now: datetime) -> list[Member]:
+def write_backup(
+    data_dir: Path, target: Path, *, now: datetime, cipher: Cipher | None = None
+) -> list[Member]:
     """Back up the practice in ``data_dir`` into ``target``; the files it holds."""
     target = Path(target)
     if target.is_dir():
         raise ArchiveError(
             f"{target} is a folder; give the backup a file name, e.g. {target / 'practice.zip'}."
         )
-    members = collect(data_dir)
+    members = collect(data_dir, cipher=cipher)
     write_archive(target, members, now=now)
     return members
 
 
-def read_backup(path: Path) -> list[Member]:
-    """The files of a backup archive, every one checked; ArchiveError naming the first problem."""
+def read_backup(path: Path, unlock: Unlock | None = None) -> list[Member]:
+    """The files of a backup archive, every one checked; ArchiveError naming the first problem.
+
+    An encrypted archive is checked with the Cipher ``unlock`` gives for its keys.json."""
     path = Path(path)
     try:
         archive = zipfile.ZipFile(path)
@@ -192,6 +214,7 @@ def read_backup(path: Path) -> list[Member]:
             raise ArchiveError(f"{path}: {name} {where}; the archive was altered.")
         if "practice.json" not in listed:
             raise ArchiveError(f"{path}: it holds no practice.json.")
+        cipher = _archive_cipher(path, archive, unlock) if KEYFILE in listed else None
         members = []
         for name, entry in listed.items():
             kind = member_kind(name)
@@ -204,9 +227,15 @@ def read_backup(path: Path) -> list[Member]:
             if len(data) != entry["size"] or hashlib.sha256(data).hexdigest() != entry["sha256"]:
                 raise ArchiveError(f"{name}: sha256 mismatch: it was altered after the backup was made.")
             member = Member(name, kind, data)
-            check_member(member)
+            check_member(member, cipher)
             members.append(member)
     return members
+
+
+def _archive_cipher(path: Path, archive: zipfile.ZipFile, unlock: Unlock | None) -> Cipher:
+    if unlock is None:
+        raise ArchiveError(f"{path} is an encrypted backup: it is restored with its practice's passphrase.")
+    return unlock(archive.read(KEYFILE))
 
 
 def _manifest(path: Path, archive: zipfile.ZipFile) -> dict[str, Any]:

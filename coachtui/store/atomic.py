@@ -20,7 +20,7 @@ import secrets
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import orjson
 from tinydb.storages import Storage
@@ -28,7 +28,12 @@ from tinydb.storages import Storage
 from coachtui.store.errors import CorruptFileError, ReadOnlyError, SaveError
 from coachtui.store.paths import ensure_private_dir
 
+if TYPE_CHECKING:
+    from coachtui.store.crypt import Cipher
+
 PRIVATE_FILE_MODE = 0o600
+ENCRYPTED_MAGIC = b"COACHTUI-ENC"
+"""How an encrypted file begins (``coachtui.store.crypt``); a plain TinyDB file begins with "{"."""
 TEMP_SUFFIX = ".tmp"
 
 Data = dict[str, dict[str, Any]]
@@ -56,6 +61,16 @@ def dangling_link_reason(path: Path) -> str | None:
         f"it is a symbolic link to {target}, which does not exist (is the folder it points to "
         "available?); the link was left as it is"
     )
+
+
+def sealed(path: Path, data: bytes, cipher: Cipher | None) -> bytes:
+    """``data`` as written to ``path``: encrypted with ``cipher`` (an encrypted practice), else as is.
+
+    Every write of a practice's file goes through here before ``atomic_write_bytes``, so the temp file
+    is never plain either. Sealed under the name in the data folder, not a link's target: the name is
+    what the file is read back by.
+    """
+    return data if cipher is None else cipher.seal(Path(path), data)
 
 
 def atomic_write_bytes(path: Path, data: bytes) -> None:
@@ -119,8 +134,28 @@ def corrupt(path: Path, reason: str) -> CorruptFileError:
     return CorruptFileError(path, reason, latest_backup(path))
 
 
-def parse_tinydb_bytes(path: Path, raw: bytes) -> Data:
-    """Parse the bytes of a TinyDB file, checking its shape: tables of documents keyed by id."""
+def plain_bytes(path: Path, raw: bytes, cipher: Cipher | None = None) -> bytes:
+    """The plain bytes of a file read at ``path``: opened with ``cipher`` if encrypted.
+
+    CorruptFileError (the backup offered) if it fails authentication, is cut short, is of a newer
+    format, or is encrypted and no cipher was given; the file is never touched.
+    """
+    if cipher is None:
+        if raw.startswith(ENCRYPTED_MAGIC):
+            raise corrupt(path, "it is encrypted, and the practice was not unlocked with its passphrase")
+        return raw
+    from coachtui.store.crypt import SealError  # only an encrypted practice needs the library
+
+    try:
+        return cipher.decode(path, raw)
+    except SealError as error:
+        raise corrupt(path, error.reason) from None
+
+
+def parse_tinydb_bytes(path: Path, raw: bytes, cipher: Cipher | None = None) -> Data:
+    """Parse the bytes of a TinyDB file (opened with ``cipher`` if encrypted), checking its shape:
+    tables of documents keyed by id."""
+    raw = plain_bytes(path, raw, cipher)
     if not raw.strip():
         raise corrupt(path, "the file is empty")
     try:
@@ -138,8 +173,8 @@ def parse_tinydb_bytes(path: Path, raw: bytes) -> Data:
     return data
 
 
-def read_tinydb_file(path: Path) -> Data | None:
-    """Read and parse a TinyDB file; None if it does not exist."""
+def read_tinydb_file(path: Path, cipher: Cipher | None = None) -> Data | None:
+    """Read and parse a TinyDB file (encrypted with ``cipher``'s key, or plain); None if it does not exist."""
     try:
         raw = Path(path).read_bytes()
     except FileNotFoundError:
@@ -149,7 +184,7 @@ def read_tinydb_file(path: Path) -> Data | None:
         return None
     except OSError as error:
         raise corrupt(path, f"it cannot be opened ({error.strerror or error})") from error
-    return parse_tinydb_bytes(path, raw)
+    return parse_tinydb_bytes(path, plain_bytes(path, raw, cipher))
 
 
 class AtomicJSONStorage(Storage):
@@ -163,8 +198,16 @@ class AtomicJSONStorage(Storage):
     marked dirty, so any later write (or ``flush``) saves it.
     """
 
-    def __init__(self, path: str | Path, *, read_only: bool = False, on_load: LoadHook | None = None) -> None:
+    def __init__(
+        self,
+        path: str | Path,
+        *,
+        read_only: bool = False,
+        on_load: LoadHook | None = None,
+        cipher: Cipher | None = None,
+    ) -> None:
         self.path = Path(path)
+        self.cipher = cipher
         self.read_only = read_only
         self._on_load = on_load
         self._data: Data | None = None
@@ -186,7 +229,7 @@ class AtomicJSONStorage(Storage):
         return self._data
 
     def _load(self) -> None:
-        data = read_tinydb_file(self.path)
+        data = read_tinydb_file(self.path, self.cipher)
         if self._on_load is not None:
             data = self._on_load(data)
         self._data = data
@@ -214,7 +257,9 @@ class AtomicJSONStorage(Storage):
             if self.before_first_write is not None:
                 self.before_first_write()
                 self.before_first_write = None
-            payload = encode_json(self._data if self._data is not None else {})
+            payload = sealed(
+                self.path, encode_json(self._data if self._data is not None else {}), self.cipher
+            )
             try:
                 atomic_write_bytes(self.path, payload)
             except FileNotFoundError:

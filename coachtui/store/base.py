@@ -20,6 +20,7 @@ from coachtui.store.migrations import CURRENT_VERSION
 from coachtui.store.summary import ActionHead, CheckInHead, SessionHead, compute_summary
 
 if TYPE_CHECKING:
+    from coachtui.store.crypt import Cipher
     from coachtui.store.search import SearchIndex
 
 P = ParamSpec("P")
@@ -55,21 +56,31 @@ class RepositoryBase:
     """State shared by the repository's parts: the practice file, the cached client and reflection files, drafts."""
 
     def __init__(
-        self, data_dir: Path, *, read_only: bool, lock: DataDirLock | None, clock: Clock = now
+        self,
+        data_dir: Path,
+        *,
+        read_only: bool,
+        lock: DataDirLock | None,
+        clock: Clock = now,
+        cipher: Cipher | None = None,
     ) -> None:
         """Use ``Repository.open``; this only sets up the object."""
         self.data_dir = Path(data_dir)
+        self.cipher = cipher
+        """The unlocked key of an encrypted practice (see ``coachtui.store.crypt``); None when plain."""
         self.read_only = read_only
         self._clock = clock
         self._lock = lock
         self._mutex = threading.RLock()
         self._closed = False
-        self._practice = TinyFile(self.data_dir / PRACTICE_FILE, "practice", read_only=read_only)
+        self._practice = TinyFile(
+            self.data_dir / PRACTICE_FILE, "practice", read_only=read_only, cipher=cipher
+        )
         self._clients: dict[str, TinyFile] = {}
         self._reflection_files: dict[str, TinyFile] = {}
         self._search: SearchIndex | None = None
         """The notes index, opened by the first search (its module imports sqlite3, which start-up never needs)."""
-        self._drafts = DraftFolder(self.data_dir / DRAFTS_DIR)
+        self._drafts = DraftFolder(self.data_dir / DRAFTS_DIR, cipher)
         self._draft_notices: list[str] = []
         """Drafts that could not be used, set aside or left by ``list_drafts``, for the coach to read."""
 
@@ -115,7 +126,9 @@ class RepositoryBase:
         """
         file = self._reflection_files.get(client_id)
         if file is None:
-            file = TinyFile(self._reflections_path(client_id), "reflections", read_only=self.read_only)
+            file = TinyFile(
+                self._reflections_path(client_id), "reflections", read_only=self.read_only, cipher=self.cipher
+            )
             self._after_load(file)
             self._reflection_files[client_id] = file
         return file
@@ -135,7 +148,9 @@ class RepositoryBase:
         file = self._clients.get(client_id)
         if file is None:
             self.get_client(client_id)
-            file = TinyFile(self._client_path(client_id), "client", read_only=self.read_only)
+            file = TinyFile(
+                self._client_path(client_id), "client", read_only=self.read_only, cipher=self.cipher
+            )
             self._after_load(file)
             self._clients[client_id] = file
             # The summary is written just after the client file: a crash in between leaves it

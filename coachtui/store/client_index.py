@@ -85,7 +85,7 @@ class ClientIndexing(RepositoryBase):
         if file is not None:  # already loaded (and migrated): its documents are the truth
             tables = {name: file.documents(name) for name in ("sessions", "actions", "goals")}
         else:
-            data = read_tinydb_file(self._client_path(client_id)) or {}
+            data = read_tinydb_file(self._client_path(client_id), self.cipher) or {}
             tables = {name: list(data.get(name, {}).values()) for name in ("sessions", "actions", "goals")}
         try:
             return _index_of(tables)

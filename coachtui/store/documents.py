@@ -14,7 +14,7 @@ from collections.abc import ItemsView, Iterator, MutableMapping, Sequence
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 from tinydb import Query, TinyDB
@@ -23,6 +23,9 @@ from coachtui.domain import models as m
 from coachtui.domain.models.hours import AnonymousHours
 from coachtui.store.atomic import AtomicJSONStorage, Data, corrupt
 from coachtui.store.migrations import CURRENT_VERSION, FileKind, migrate_file
+
+if TYPE_CHECKING:
+    from coachtui.store.crypt import Cipher
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -191,12 +194,16 @@ def load_document_file(path: Path, kind: FileKind, data: Data | None) -> tuple[D
 class TinyFile:
     """One TinyDB file (practice, client or a client's reflections): loaded lazily, validated, written atomically."""
 
-    def __init__(self, path: Path, kind: FileKind, *, read_only: bool = False) -> None:
+    def __init__(
+        self, path: Path, kind: FileKind, *, read_only: bool = False, cipher: Cipher | None = None
+    ) -> None:
         self.path = Path(path)
         self.kind = kind
         self.oldest_version = CURRENT_VERSION
         """The oldest schema version found in the file when it was read; older means it was migrated."""
-        self.db = TinyDB(self.path, storage=AtomicJSONStorage, read_only=read_only, on_load=self._on_load)
+        self.db = TinyDB(
+            self.path, storage=AtomicJSONStorage, read_only=read_only, on_load=self._on_load, cipher=cipher
+        )
         storage = self.db.storage
         assert isinstance(storage, AtomicJSONStorage)
         self.storage: AtomicJSONStorage = storage

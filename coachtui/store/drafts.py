@@ -16,12 +16,19 @@ from __future__ import annotations
 import os
 from contextlib import suppress
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from pydantic import BaseModel
 
 from coachtui.domain.models import LiveDraft
-from coachtui.store.atomic import atomic_write_bytes, corrupt, encode_json, fsync_dir, read_tinydb_file
+from coachtui.store.atomic import (
+    atomic_write_bytes,
+    corrupt,
+    encode_json,
+    fsync_dir,
+    read_tinydb_file,
+    sealed,
+)
 from coachtui.store.documents import (
     ReflectionDraft,
     check_id,
@@ -32,6 +39,9 @@ from coachtui.store.documents import (
 from coachtui.store.errors import SaveError, StoreError
 from coachtui.store.migrations import META_TABLE, FileKind, meta_document
 from coachtui.store.paths import ensure_private_dir
+
+if TYPE_CHECKING:
+    from coachtui.store.crypt import Cipher
 
 DRAFT_TABLE = "draft"
 REFLECTIONS_DIR = "reflections"
@@ -45,8 +55,9 @@ __all__ = ["DRAFT_TABLE", "REFLECTIONS_DIR", "DraftFolder", "check_id"]
 class DraftFolder:
     """The drafts of one data folder."""
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, cipher: Cipher | None = None) -> None:
         self.folder = Path(folder)
+        self.cipher = cipher
 
     def path(self, session_id: str) -> Path:
         return self.folder / f"{check_id(session_id)}.json"
@@ -81,7 +92,7 @@ class DraftFolder:
         data = {META_TABLE: {"1": meta_document(kind)}, DRAFT_TABLE: {"1": to_document(record)}}
         try:
             ensure_private_dir(path.parent)
-            atomic_write_bytes(path, encode_json(data))
+            atomic_write_bytes(path, sealed(path, encode_json(data), self.cipher))
         except OSError as error:
             raise SaveError(path, error) from error
 
@@ -90,7 +101,7 @@ class DraftFolder:
 
     def load(self, path: Path) -> LiveDraft:
         """Read one draft; CorruptFileError or NewerSchemaError if it cannot be used."""
-        return _read_one(path, "draft", LiveDraft)
+        return _read_one(path, "draft", LiveDraft, self.cipher)
 
     def load_all(self) -> list[LiveDraft]:
         return [self.load(path) for path in self.paths()]
@@ -123,7 +134,7 @@ class DraftFolder:
         path = self.reflection_path(session_id)
         if not path.exists():
             return None
-        return _read_one(path, "reflection_draft", ReflectionDraft)
+        return _read_one(path, "reflection_draft", ReflectionDraft, self.cipher)
 
     def discard_reflection(self, session_id: str) -> None:
         path = self.reflection_path(session_id)
@@ -142,8 +153,8 @@ class DraftFolder:
 M = TypeVar("M", bound=BaseModel)
 
 
-def _read_one(path: Path, kind: FileKind, model: type[M]) -> M:
-    data, _ = load_document_file(path, kind, read_tinydb_file(path))
+def _read_one(path: Path, kind: FileKind, model: type[M], cipher: Cipher | None) -> M:
+    data, _ = load_document_file(path, kind, read_tinydb_file(path, cipher))
     documents = data.get(DRAFT_TABLE, {})
     if len(documents) != 1:
         raise corrupt(path, f"a draft holds one record, this one holds {len(documents)}")

@@ -28,14 +28,21 @@ from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import orjson
 
 from coachtui.domain.models import Client
 from coachtui.domain.models.hours import AnonymousHours
 from coachtui.store import archive, backups
-from coachtui.store.atomic import Data, atomic_write_bytes, encode_json, parse_tinydb_bytes, read_tinydb_file
+from coachtui.store.atomic import (
+    Data,
+    atomic_write_bytes,
+    encode_json,
+    parse_tinydb_bytes,
+    read_tinydb_file,
+    sealed,
+)
 from coachtui.store.base import PRACTICE_FILE, synchronized
 from coachtui.store.documents import ExportRecord
 from coachtui.store.errors import RecordNotFound, SaveError, StoreError
@@ -43,6 +50,9 @@ from coachtui.store.hours import ANONYMOUS_TABLE
 from coachtui.store.lock import LOCK_NAME
 from coachtui.store.migrations import META_TABLE
 from coachtui.store.note_search import NoteSearch
+
+if TYPE_CHECKING:
+    from coachtui.store.crypt import Cipher
 
 EXPORTS_TABLE = "exports_written"
 
@@ -71,6 +81,8 @@ class Traces:
     client_id: str
     session_ids: frozenset[str]
     name: str
+    cipher: Cipher | None = None
+    """An encrypted practice's key: its files are opened before they are looked into."""
 
     def in_bytes(self, data: bytes, *, by_name: bool = True) -> bool:
         """Whether ``data`` holds the client's id, a session's id or (``by_name``) the client's name.
@@ -79,6 +91,15 @@ class Traces:
         """
         needles = [self.client_id, *self.session_ids] + ([self.name] if self.name and by_name else [])
         return any(needle.encode() in data for needle in needles)
+
+    def in_file(self, path: Path, data: bytes, *, by_name: bool = True) -> bool:
+        """``in_bytes`` of a file read at ``path`` (its plain bytes if it is encrypted and opens)."""
+        if self.cipher is not None:
+            from coachtui.store.crypt import SealError
+
+            with suppress(SealError):
+                data = self.cipher.decode(path, data)
+        return self.in_bytes(data, by_name=by_name)
 
     def owns(self, document: dict[str, Any]) -> bool:
         return document.get("client_id") == self.client_id or document.get("session_id") in self.session_ids
@@ -147,7 +168,10 @@ class ClientErasure(NoteSearch):
         if client is None and not path.exists() and not self._practice.storage.dirty:
             raise RecordNotFound("client", client_id)
         traces = Traces(
-            client_id, frozenset(self._session_ids_ever(client_id)), client.name if client else ""
+            client_id,
+            frozenset(self._session_ids_ever(client_id)),
+            client.name if client else "",
+            self.cipher,
         )
         report = ErasureReport(client.name if client else client_id, exports=self.exports_of(client_id))
         self._clients.pop(client_id, None)
@@ -179,7 +203,7 @@ class ClientErasure(NoteSearch):
         path = self._client_path(client_id)
         for source in [path, *backups.list_backups(path)]:
             with suppress(StoreError):
-                data = read_tinydb_file(source) or {}
+                data = read_tinydb_file(source, self.cipher) or {}
                 ids.update(str(doc.get("id")) for doc in data.get("sessions", {}).values())
         return ids
 
@@ -191,7 +215,9 @@ class ClientErasure(NoteSearch):
                         continue
                     # Broken drafts (<session_id>.broken-<time>.json) are named by their session too.
                     named = entry.name.split(".", 1)[0] in traces.session_ids
-                    if named or traces.in_bytes(Path(entry.path).read_bytes(), by_name=False):
+                    if named or traces.in_file(
+                        Path(entry.path), Path(entry.path).read_bytes(), by_name=False
+                    ):
                         self._drafts.remove(Path(entry.path))
                         report.deleted.append(Path(entry.path))
 
@@ -199,19 +225,19 @@ class ClientErasure(NoteSearch):
         practice = self.data_dir / PRACTICE_FILE
         for backup in backups.list_backups(practice):
             try:
-                data = parse_tinydb_bytes(backup, backup.read_bytes())
+                data = parse_tinydb_bytes(backup, backup.read_bytes(), self.cipher)
             except StoreError:
-                if traces.in_bytes(backup.read_bytes()):
+                if traces.in_file(backup, backup.read_bytes()):
                     _delete(backup, report)
                 continue
             scrubbed = scrub_practice(data, traces)
             if scrubbed is not None:
-                _rewrite(backup, encode_json(scrubbed), report)
+                _rewrite(backup, encode_json(scrubbed), report, self.cipher)
         folder = backups.backup_dir_for(practice)
         for kept in sorted(folder.glob("*.zip")):
             self._scrub_archive(kept, traces, report)
         for broken in sorted(self.data_dir.glob("practice.broken-*.json")):
-            if traces.in_bytes(broken.read_bytes()):
+            if traces.in_file(broken, broken.read_bytes()):
                 _delete(broken, report)
 
     def _scrub_archive(self, path: Path, traces: Traces, report: ErasureReport) -> None:
@@ -226,26 +252,25 @@ class ClientErasure(NoteSearch):
             return  # not one of ours: ``leftovers`` reports it if it holds the client
         kept: list[archive.Member] = []
         for member in members:
+            where = self.data_dir / member.path  # the name an encrypted member is sealed under
             if member.kind == "practice":
-                scrubbed = scrub_practice(parse_tinydb_bytes(path, member.data), traces)
-                kept.append(
-                    member
-                    if scrubbed is None
-                    else archive.Member(member.path, "practice", encode_json(scrubbed))
-                )
+                scrubbed = scrub_practice(parse_tinydb_bytes(where, member.data, self.cipher), traces)
+                plain = None if scrubbed is None else encode_json(scrubbed)
+                plain = None if plain is None else sealed(where, plain, self.cipher)
+                kept.append(member if plain is None else archive.Member(member.path, "practice", plain))
             elif not (
                 member.path.startswith("clients/" + traces.client_id + ".")
-                or traces.in_bytes(member.data, by_name=False)
+                or traces.in_file(where, member.data, by_name=False)
             ):
                 kept.append(member)
         if kept != members:
             _rewrite(path, archive.build(kept, now=datetime.fromisoformat(created)), report)
 
 
-def _rewrite(path: Path, data: bytes, report: ErasureReport) -> None:
+def _rewrite(path: Path, data: bytes, report: ErasureReport, cipher: Cipher | None = None) -> None:
     stat = path.stat()
     try:
-        atomic_write_bytes(path, data)
+        atomic_write_bytes(path, sealed(path, data, cipher))
         os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
     except OSError as error:
         raise SaveError(path, error) from error
@@ -267,10 +292,12 @@ def leftovers(data_dir: Path, traces: Traces) -> list[Path]:
         if not path.is_file() or path.name == LOCK_NAME:
             continue
         with suppress(OSError):
-            data = path.read_bytes()
+            held = traces.in_file(path, path.read_bytes())
             if path.suffix == ".zip":
                 with suppress(zipfile.BadZipFile), zipfile.ZipFile(path) as zipped:
-                    data += b"".join(zipped.read(name) for name in zipped.namelist())
-            if traces.in_bytes(data):
+                    held = held or any(
+                        traces.in_file(data_dir / n, zipped.read(n)) for n in zipped.namelist()
+                    )
+            if held:
                 found.append(path)
     return found

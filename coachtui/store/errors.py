@@ -49,6 +49,17 @@ class PracticeMissingError(StoreError):
         )
 
 
+class EncryptedError(StoreError):
+    """The data folder is encrypted and was opened without unlocking it; nothing was touched."""
+
+    def __init__(self, data_dir: Path) -> None:
+        self.data_dir = Path(data_dir)
+        super().__init__(
+            f"{self.data_dir} is encrypted: it opens with its passphrase (coachtui asks for it, or reads "
+            "it from the file named by COACHTUI_PASSPHRASE_FILE). Nothing was changed."
+        )
+
+
 class NewerSchemaError(StoreError):
     """A file was written by a newer coachtui; it was left untouched."""
 

@@ -63,7 +63,10 @@ class NoteSearch(RepositoryBase):
         from coachtui.store.search import SearchIndex
 
         if self._search is None:
-            self._search = SearchIndex(self.data_dir, in_memory=self.read_only)
+            # An encrypted practice's index lives in memory only: SQLite's pages cannot be sealed
+            # with the standard library, and the index holds every note's words.
+            in_memory = self.read_only or self.cipher is not None
+            self._search = SearchIndex(self.data_dir, in_memory=in_memory, cipher=self.cipher)
         return self._search
 
     def _search_in_memory(self) -> SearchIndex:
@@ -71,5 +74,5 @@ class NoteSearch(RepositoryBase):
 
         if self._search is not None:
             self._search.close()
-        self._search = SearchIndex(self.data_dir, in_memory=True)
+        self._search = SearchIndex(self.data_dir, in_memory=True, cipher=self.cipher)
         return self._search

@@ -10,6 +10,9 @@ import platformdirs
 
 ENV_VAR = "COACHTUI_DATA_DIR"
 PRIVATE_DIR_MODE = 0o700
+KEYFILE = "keys.json"
+"""An encrypted practice's wrapped keys (``coachtui.store.keyfile``); named here, where start-up can
+look for it without importing the cryptography library."""
 
 
 def resolve_data_dir(cli_value: str | Path | None, environ: Mapping[str, str] = os.environ) -> Path:

@@ -23,6 +23,7 @@ from collections.abc import Iterator
 from contextlib import suppress
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from coachtui.domain.models import Client
 from coachtui.store import backups
@@ -34,6 +35,7 @@ from coachtui.store.atomic import (
     encode_json,
     fsync_dir,
     read_tinydb_file,
+    sealed,
 )
 from coachtui.store.base import CLIENTS_DIR, DRAFTS_DIR, PRACTICE_FILE, REFLECTIONS_SUFFIX, Clock
 from coachtui.store.documents import check_id, load_document_file, to_document
@@ -41,6 +43,9 @@ from coachtui.store.drafts import REFLECTIONS_DIR, DraftFolder
 from coachtui.store.errors import CorruptFileError, PracticeMissingError, StoreError
 from coachtui.store.lock import DataDirLock
 from coachtui.store.migrations import migrate_file
+
+if TYPE_CHECKING:
+    from coachtui.store.crypt import Cipher
 
 RECOVERED_NAME = "Recovered client {id}"
 
@@ -101,20 +106,22 @@ class RepairReport:
         return iter(self.lines)
 
 
-def _readable_practice(path: Path, report: RepairReport) -> Data | None:
+def _readable_practice(path: Path, report: RepairReport, cipher: Cipher | None) -> Data | None:
     """practice.json's data if it can be used; a broken one is reported (and set aside by the caller)."""
     try:
-        data, _ = load_document_file(path, "practice", read_tinydb_file(path))
+        data, _ = load_document_file(path, "practice", read_tinydb_file(path, cipher))
     except CorruptFileError as error:
         report.lines.append(f"{path} cannot be read ({error.reason}).")
         return None
     return data
 
 
-def _newest_readable_backup(path: Path, report: RepairReport) -> tuple[Data, Path] | None:
+def _newest_readable_backup(
+    path: Path, report: RepairReport, cipher: Cipher | None
+) -> tuple[Data, Path] | None:
     for backup in reversed(backups.list_backups(path)):
         try:
-            data, _ = load_document_file(backup, "practice", read_tinydb_file(backup))
+            data, _ = load_document_file(backup, "practice", read_tinydb_file(backup, cipher))
         except StoreError as error:
             report.lines.append(f"Skipped the backup {backup}: {error}")
             continue
@@ -122,9 +129,9 @@ def _newest_readable_backup(path: Path, report: RepairReport) -> tuple[Data, Pat
     return None
 
 
-def _draft_client_ids(data_dir: Path) -> list[str]:
+def _draft_client_ids(data_dir: Path, cipher: Cipher | None) -> list[str]:
     ids = []
-    for draft in DraftFolder(data_dir / DRAFTS_DIR).readable():
+    for draft in DraftFolder(data_dir / DRAFTS_DIR, cipher).readable():
         with suppress(ValueError):
             ids.append(check_id(draft.session.client_id))
     return ids
@@ -137,7 +144,7 @@ def _set_aside(path: Path, clock: Clock) -> Path:
     return kept
 
 
-def rebuild_practice(data_dir: Path, *, clock: Clock) -> RepairReport:
+def rebuild_practice(data_dir: Path, *, clock: Clock, cipher: Cipher | None = None) -> RepairReport:
     """Rebuild practice.json (see the module's docstring) and say what was done.
 
     Raises StoreLockedError if another coachtui holds the folder, NewerSchemaError for a practice.json
@@ -157,11 +164,11 @@ def rebuild_practice(data_dir: Path, *, clock: Clock) -> RepairReport:
     lock.acquire()
     try:
         present = path.exists()
-        data = _readable_practice(path, report) if present else None
+        data = _readable_practice(path, report, cipher) if present else None
         intact = data is not None
         source = f"the existing {path}" if intact else None
         if data is None:
-            found = _newest_readable_backup(path, report)
+            found = _newest_readable_backup(path, report, cipher)
             if found is not None:
                 data, backup = found
                 source = f"the backup {backup}"
@@ -170,7 +177,7 @@ def rebuild_practice(data_dir: Path, *, clock: Clock) -> RepairReport:
         clients = data.setdefault("clients", {})
         known = {str(document.get("id")) for document in clients.values()}
         with_files = set(_client_ids_of_files(data_dir))
-        candidates = [*_client_ids_of_files(data_dir), *_draft_client_ids(data_dir)]
+        candidates = [*_client_ids_of_files(data_dir), *_draft_client_ids(data_dir, cipher)]
         added = [cid for cid in dict.fromkeys(candidates) if cid not in known]
         if intact and not added:
             report.lines.append(f"{path} is readable and lists every client file: nothing to repair.")
@@ -184,7 +191,7 @@ def rebuild_practice(data_dir: Path, *, clock: Clock) -> RepairReport:
             if present and not intact:
                 kept = _set_aside(path, clock)
                 report.lines.append(f"The unreadable practice.json was kept as {kept}.")
-            atomic_write_bytes(path, encode_json(data))
+            atomic_write_bytes(path, sealed(path, encode_json(data), cipher))
         except OSError as error:
             raise StoreError(f"Cannot write {path}: {error.strerror or error}.") from error
         report.changed = True
@@ -213,16 +220,16 @@ def rebuild_practice(data_dir: Path, *, clock: Clock) -> RepairReport:
             )
     finally:
         lock.release()
-    report.lines.extend(_recompute_summaries(data_dir, clock))
+    report.lines.extend(_recompute_summaries(data_dir, clock, cipher))
     return report
 
 
-def _recompute_summaries(data_dir: Path, clock: Clock) -> list[str]:
+def _recompute_summaries(data_dir: Path, clock: Clock, cipher: Cipher | None) -> list[str]:
     """Read every client file so each summary is recomputed, then save practice.json with them."""
     from coachtui.store.repository import Repository  # the repository opens folders through this module
 
     problems = []
-    with Repository.open(data_dir, clock=clock) as repository:
+    with Repository.open(data_dir, clock=clock, cipher=cipher) as repository:
         for client in repository.list_clients():
             try:
                 repository.list_sessions(client.id)

@@ -18,10 +18,11 @@ re-entrant lock, so the UI may save from worker threads.
 from __future__ import annotations
 
 import os
+import shutil
 from contextlib import suppress
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from coachtui.domain.models import Client, ClientSummary, Session, now
 from coachtui.store import backups
@@ -32,14 +33,20 @@ from coachtui.store.client_records import ClientRecords
 from coachtui.store.documents import Setting
 from coachtui.store.drafts import REFLECTIONS_DIR, check_id
 from coachtui.store.erasure import ClientErasure
-from coachtui.store.errors import RecordNotFound, StoreError, read_only_command
+from coachtui.store.errors import EncryptedError, RecordNotFound, StoreError, read_only_command
 from coachtui.store.finder import Candidate, numbered_session, pick, split_session_ref
 from coachtui.store.hours import HoursRecords
 from coachtui.store.lock import DataDirLock
 from coachtui.store.note_search import NoteSearch
-from coachtui.store.paths import ensure_private_dir
+from coachtui.store.paths import KEYFILE, ensure_private_dir
 from coachtui.store.reflections import ReflectionRecords, draft_session_id
 from coachtui.store.repair import check_practice_present
+
+if TYPE_CHECKING:
+    from coachtui.store.crypt import Cipher
+
+INDEX_DIR = "index"
+"""``coachtui.store.search.INDEX_DIR``, named here so opening never imports sqlite3."""
 
 
 class Repository(ClientRecords, ReflectionRecords, ClientErasure, NoteSearch, ClientIndexing, HoursRecords):
@@ -48,7 +55,9 @@ class Repository(ClientRecords, ReflectionRecords, ClientErasure, NoteSearch, Cl
     # --- opening and closing ------------------------------------------------------------------
 
     @classmethod
-    def open(cls, data_dir: Path, *, read_only: bool = False, clock: Clock = now) -> Repository:
+    def open(
+        cls, data_dir: Path, *, read_only: bool = False, clock: Clock = now, cipher: Cipher | None = None
+    ) -> Repository:
         """Open a data folder: create it as needed, take the lock, validate practice.json, back it up.
 
         Every time the store records or decides by (backups' days, draft times, a closed session's
@@ -59,8 +68,13 @@ class Repository(ClientRecords, ReflectionRecords, ClientErasure, NoteSearch, Cl
         NewerSchemaError if practice.json cannot be used, PracticeMissingError
         if it is missing beside client files, backups or drafts (see
         ``coachtui.store.repair``), StoreError if the folder cannot be created.
+
+        An encrypted folder (it holds keys.json) is opened only with its ``cipher``
+        (``coachtui.store.keyfile.unlock``); without it, EncryptedError before anything is touched.
         """
         data_dir = Path(data_dir)
+        if cipher is None and (data_dir / KEYFILE).exists():
+            raise EncryptedError(data_dir)
         lock = None
         if not read_only:
             try:
@@ -78,10 +92,13 @@ class Repository(ClientRecords, ReflectionRecords, ClientErasure, NoteSearch, Cl
                     f"Cannot open {data_dir} for writing: {error.strerror or error}. "
                     f"It can still be opened read-only: {read_only_command(data_dir)}"
                 ) from error
-        repository = cls(data_dir, read_only=read_only, lock=lock, clock=clock)
+        repository = cls(data_dir, read_only=read_only, lock=lock, clock=clock, cipher=cipher)
         try:
             if not read_only:
                 repository._sweep_temp_files()
+                if cipher is not None:
+                    # A plain index left by a conversion cut short holds notes' words: never kept.
+                    shutil.rmtree(data_dir / INDEX_DIR, ignore_errors=True)
             check_practice_present(data_dir)
             existed = repository._practice.path.exists()
             repository._after_load(repository._practice)
@@ -239,7 +256,7 @@ class Repository(ClientRecords, ReflectionRecords, ClientErasure, NoteSearch, Cl
             documents = file.documents("sessions")
         else:
             try:
-                data = read_tinydb_file(self._client_path(client_id)) or {}
+                data = read_tinydb_file(self._client_path(client_id), self.cipher) or {}
             except StoreError:
                 # An unreadable file is reported when that client is opened, not while searching.
                 return []

@@ -26,15 +26,17 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from coachtui.store.archive import ArchiveError, Member, collect, read_backup, write_archive
+from coachtui.store.archive import ArchiveError, Member, Unlock, collect, read_backup, write_archive
 from coachtui.store.atomic import PRIVATE_FILE_MODE, fsync_dir
 from coachtui.store.backups import BACKUP_DIR_NAME
 from coachtui.store.lock import DataDirLock
 from coachtui.store.paths import ensure_private_dir
 from coachtui.store.search import INDEX_DIR
 
-SWAPPED = ("clients", "drafts", "practice.json")
-"""What a restore replaces; practice.json last, so that until it moves the old practice is whole."""
+SWAPPED = ("clients", "drafts", "keys.json", "practice.json")
+"""What a restore replaces; practice.json last, so that until it moves the old practice is whole.
+keys.json goes with the files it opens: an encrypted archive makes the folder encrypted, a plain one
+makes it plain."""
 KEPT_PREFIX = "before-restore-"
 """``backups/before-restore-<YYYYmmdd-HHMMSS>.zip``: what a restore replaced."""
 
@@ -58,10 +60,13 @@ def holds_practice(data_dir: Path) -> bool:
     )
 
 
-def restore_backup(archive: Path, data_dir: Path, *, now: datetime) -> RestoreReport:
+def restore_backup(
+    archive: Path, data_dir: Path, *, now: datetime, unlock: Unlock | None = None
+) -> RestoreReport:
     """Replace the practice in ``data_dir`` with the archive's; ArchiveError or StoreLockedError (nothing
-    changed), or the OSError that stopped it (the old data is back in place)."""
-    members = read_backup(archive)
+    changed), or the OSError that stopped it (the old data is back in place). ``unlock`` opens an
+    encrypted archive (see ``archive.read_backup``)."""
+    members = read_backup(archive, unlock)
     data_dir = Path(data_dir)
     try:
         ensure_private_dir(data_dir)

@@ -36,6 +36,7 @@ import orjson
 from coachtui.domain.search_query import SearchQuery
 from coachtui.store.atomic import PRIVATE_FILE_MODE
 from coachtui.store.base import REFLECTIONS_SUFFIX
+from coachtui.store.crypt import Cipher
 from coachtui.store.errors import SearchIndexError
 from coachtui.store.paths import ensure_private_dir
 from coachtui.store.search_entries import Document, client_documents
@@ -71,7 +72,8 @@ def _stamp(path: Path) -> str:
 class SearchIndex:
     """The notes index of one data folder; methods are called under the repository's lock."""
 
-    def __init__(self, data_dir: Path, *, in_memory: bool = False) -> None:
+    def __init__(self, data_dir: Path, *, in_memory: bool = False, cipher: Cipher | None = None) -> None:
+        self.cipher = cipher
         self.clients_dir = Path(data_dir) / "clients"
         self.path = None if in_memory else Path(data_dir) / INDEX_DIR / INDEX_FILE
         self._db: sqlite3.Connection | None = None
@@ -182,7 +184,7 @@ class SearchIndex:
         stamp = self._stamp(client_id)
         if stamp is None:
             return
-        for document in client_documents(*self._paths(client_id)):
+        for document in client_documents(*self._paths(client_id), self.cipher):
             for start in range(0, len(document.entries), 1 << ENTRY_BITS):
                 part = Document(
                     document.at,

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from coachtui.store.atomic import read_tinydb_file
+from coachtui.store.crypt import Cipher
 from coachtui.store.errors import StoreError
 from coachtui.store.migrations import FileKind, migrate_file
 
@@ -64,9 +65,9 @@ class Document:
         return "\n".join(entry[3] for entry in self.entries)
 
 
-def _read(path: Path, kind: FileKind) -> dict[str, Any]:
+def _read(path: Path, kind: FileKind, cipher: Cipher | None) -> dict[str, Any]:
     try:
-        data, _ = migrate_file(read_tinydb_file(path), kind, path)
+        data, _ = migrate_file(read_tinydb_file(path, cipher), kind, path)
     except StoreError:
         return {}
     return data
@@ -79,9 +80,11 @@ def _table(data: dict[str, Any], name: str) -> list[dict[str, Any]]:
     return [document for document in table.values() if isinstance(document, dict)]
 
 
-def client_documents(client_path: Path, reflections_path: Path) -> Iterator[Document]:
+def client_documents(
+    client_path: Path, reflections_path: Path, cipher: Cipher | None = None
+) -> Iterator[Document]:
     """The documents of one client: one per session, one per entry that belongs to no session."""
-    data = _read(client_path, "client")
+    data = _read(client_path, "client", cipher)
     sessions: dict[str, Document] = {}
     for session in _table(data, "sessions"):
         try:
@@ -114,7 +117,7 @@ def client_documents(client_path: Path, reflections_path: Path) -> Iterator[Docu
             place(action.get("session_id"), at, (at, "", "action", text, f"action:{action_id}", ""))
         except (KeyError, TypeError, ValueError, AttributeError):
             continue
-    for reflection in _table(_read(reflections_path, "reflections"), "reflections"):
+    for reflection in _table(_read(reflections_path, "reflections", cipher), "reflections"):
         owner = sessions.get(str(reflection.get("session_id")))
         if owner is None:
             continue  # a reflection is found through its session
