@@ -75,6 +75,18 @@ def growth_base(step: str) -> int:
     return GROWTH_FROM
 
 
+def needed(step: str, size: int, sizes: list[int]) -> bool:
+    """Whether ``step`` runs at ``size``: every step on the largest size of the run; on the others only
+    where its target is judged (the biggest client's rows) or its growth is measured from. The rest
+    would be information that costs minutes (idle CPU alone is a minute a size), and ``make bench``
+    must stay under 8 minutes on 2 cores."""
+    if size == max(sizes):
+        return True
+    if step in CLIENT_STEPS and practices.big_client_sessions(size) == practices.BIG_CLIENT_SESSIONS:
+        return True
+    return step in FLAT_STEPS and size == growth_base(step)
+
+
 def growth(measured: dict[tuple[int, str], list[Row]]) -> list[Row]:
     """For every flat step measured at 10,000 sessions and at its base size, one row per row of it:
     "growth: <row> 100→10,000", value and ratio its value at 10,000 over its value at the base."""
@@ -111,6 +123,8 @@ def run(
         for size in sizes:
             ctx = Context(made[size], smallest, env, settings, scratch, main=size == max(sizes))
             for name in only:
+                if not needed(name, size, sizes):
+                    continue
                 started = time.perf_counter()
                 new = judged(name, made[size], STEPS[name](ctx))
                 measured[(size, name)] = new

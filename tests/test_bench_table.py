@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks import practices, table
+from benchmarks import measure, practices, table
 from benchmarks.common import Row, target_text
 from benchmarks.measure import growth, judged
 
@@ -172,3 +172,14 @@ def test_growth_is_the_value_at_10000_over_the_value_at_100_or_1000_for_the_big_
     )
     opened = rows["growth: open at 10000 1,000→10,000"]
     assert opened.value == pytest.approx(1.05) and opened.ok is True
+
+
+def test_a_smaller_practice_runs_only_the_steps_judged_or_grown_from_there() -> None:
+    sizes = [100, 1_000, 10_000]
+    ran = {
+        size: {step for step in measure.MEASUREMENTS if measure.needed(step, size, sizes)} for size in sizes
+    }
+    assert ran[10_000] == set(measure.MEASUREMENTS)
+    assert ran[1_000] == {"open", "review", "charts", "recap"}
+    assert ran[100] == {"startup", "keys", "autosave", "stall", "search", "typing", "idle"}
+    assert all(measure.needed(step, 100, [100]) for step in measure.MEASUREMENTS), "--sizes 100 runs all"
