@@ -183,3 +183,7 @@ def test_a_smaller_practice_runs_only_the_steps_judged_or_grown_from_there() -> 
     assert ran[1_000] == {"open", "review", "charts", "recap"}
     assert ran[100] == {"startup", "keys", "autosave", "stall", "search", "typing", "idle"}
     assert all(measure.needed(step, 100, [100]) for step in measure.MEASUREMENTS), "--sizes 100 runs all"
+
+
+def test_the_default_run_leaves_out_only_the_optional_paste() -> None:
+    assert measure.DEFAULT == tuple(step for step in measure.MEASUREMENTS if step != "paste")
