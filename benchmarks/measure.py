@@ -62,6 +62,10 @@ CLIENT_BOUND = ("open", "review", "recap")
 """Flat steps whose work is the biggest client's: at 100 sessions it has 20 sessions, not 200, so
 their growth is taken from the smallest practice where it has 200 (1,000)."""
 
+MEASURED_AGAINST_100 = ("autosave",)
+"""Flat steps whose reference already is the same work at 100 sessions, measured alternately with it
+in one process: their growth is that ratio, free of the machine's drift between two moments of the run."""
+
 
 def judged(step: str, practice: Practice, rows: list[Row]) -> list[Row]:
     """The rows with ``ok`` left empty at the sizes their target is not set for."""
@@ -93,7 +97,8 @@ def needed(step: str, size: int, sizes: list[int]) -> bool:
 
 def growth(measured: dict[tuple[int, str], list[Row]]) -> list[Row]:
     """For every flat step measured at 10,000 sessions and at its base size, one row per row of it:
-    "growth: <row> 100→10,000", value and ratio its value at 10,000 over its value at the base."""
+    "growth: <row> 100→10,000", value and ratio its value at 10,000 over its value at the base (for
+    autosave, the same quotient measured in one process: its own ratio)."""
     rows = []
     for step in FLAT_STEPS:
         base = growth_base(step)
@@ -101,7 +106,7 @@ def growth(measured: dict[tuple[int, str], list[Row]]) -> list[Row]:
         if not big or not small or len(big) != len(small):
             continue
         for top, bottom in zip(big, small, strict=True):
-            grown = ratio(top.value, bottom.value)
+            grown = top.ratio if step in MEASURED_AGAINST_100 else ratio(top.value, bottom.value)
             if grown is None:
                 continue
             name = f"growth: {top.name} {base:,}→{TARGET_SIZE:,}"

@@ -158,9 +158,17 @@ def test_growth_is_the_value_at_10000_over_the_value_at_100_or_1000_for_the_big_
         (100, "hours"): _measured("hours", 100, 1.0),  # grows with the practice: no growth row
         (10_000, "hours"): _measured("hours", 10_000, 90.0),
         (10_000, "idle"): _measured("idle", 10_000, 1.0),  # not measured at 100: no growth row
+        # Autosave's reference is the same save at 100 sessions, in the same process: its ratio.
+        (100, "autosave"): [Row("autosave", 100, 0.7, 0.7, 1.0, 1.1, "ms", None)],
+        (10_000, "autosave"): [Row("autosave", 10_000, 8.0, 7.5, 8.0 / 7.5, 1.1, "ms", True)],
     }
     rows = {row.name: row for row in growth(measured)}
-    assert set(rows) == {"growth: stall at 10000 100→10,000", "growth: open at 10000 1,000→10,000"}
+    assert set(rows) == {
+        "growth: stall at 10000 100→10,000",
+        "growth: open at 10000 1,000→10,000",
+        "growth: autosave 100→10,000",
+    }
+    assert rows["growth: autosave 100→10,000"].value == pytest.approx(8.0 / 7.5)
     stall = rows["growth: stall at 10000 100→10,000"]
     assert (stall.value, stall.ratio, stall.reference, stall.target, stall.unit, stall.ok) == (
         1.5,
@@ -186,4 +194,4 @@ def test_a_smaller_practice_runs_only_the_steps_judged_or_grown_from_there() -> 
 
 
 def test_the_default_run_leaves_out_only_the_optional_paste() -> None:
-    assert measure.DEFAULT == tuple(step for step in measure.MEASUREMENTS if step != "paste")
+    assert tuple(step for step in measure.MEASUREMENTS if step != "paste") == measure.DEFAULT
