@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 PYTEST_ARGS ?=
 
-.PHONY: run demo test lint format snapshot-update screenshots bench clean help
+.PHONY: run demo test lint format snapshot-update screenshots bench bench-table clean help
 
 help:
 	@echo "make run              start coachtui on your data (sets up .venv on first use)"
@@ -15,6 +15,7 @@ help:
 	@echo "make snapshot-update  rewrite the snapshot tests' expected screens"
 	@echo "make screenshots      regenerate the README's screenshot"
 	@echo "make bench            performance benchmark on synthetic practices (not part of test)"
+	@echo "make bench-table      write the latest bench run's table into README.md and benchmarks/README.md"
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "coachtui needs Python 3.11 or newer"'
@@ -50,6 +51,9 @@ screenshots: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks $(ARGS)
+
+bench-table: $(STAMP)
+	$(BIN)/python -m benchmarks.table
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache

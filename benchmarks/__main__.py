@@ -1,20 +1,26 @@
-"""Provides ``python -m benchmarks`` (``make bench``): measure, print the table, write results/latest.json."""
+"""Provides ``python -m benchmarks`` (``make bench``): measure, print the table, write results/latest.json
+(the rows) and results/latest-meta.json (the machine, the date and the load while it ran)."""
 
 from __future__ import annotations
 
 import argparse
 import json
 import os
-import platform
+import shlex
 import sys
+import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from datetime import datetime
 from pathlib import Path
 
-from benchmarks import measure, practices
-from benchmarks.measure import Row, Settings
+from benchmarks import measure, practices, table
+from benchmarks.common import Settings
 
-RESULTS = Path(__file__).resolve().parent / "results" / "latest.json"
+RESULTS = table.RESULTS
+LOAD_EVERY = 5.0
+"""Seconds between two readings of the load average while the benchmark runs."""
 
 
 def parse(argv: Sequence[str] | None) -> argparse.Namespace:
@@ -28,10 +34,12 @@ def parse(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--quick",
         action="store_true",
-        help="1 run, 100 keys, a 5 KB paste, 5 s idle: checks the code, not the figures",
+        help="1 run of every measurement (the paste too), 100 keys, 5 s idle: checks the code, not the figures",
     )
     parser.add_argument(
-        "--only", default=",".join(measure.MEASUREMENTS), help="measurements to run (default: %(default)s)"
+        "--only",
+        help=f"measurements to run, of {','.join(measure.MEASUREMENTS)} "
+        f"(default: all but {','.join(measure.OPTIONAL)}; --quick runs all)",
     )
     parser.add_argument(
         "--output", type=Path, default=RESULTS, help="where the JSON rows go (default: %(default)s)"
@@ -40,71 +48,67 @@ def parse(argv: Sequence[str] | None) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
-def table(rows: list[Row]) -> str:
-    header = ("what", "size", "coachtui", "reference", "ratio", "target", "ok")
-    lines = [header]
-    for row in rows:
-        lines.append(
-            (
-                row.name,
-                f"{row.size:,}",
-                _figure(row.value, row.unit),
-                _figure(row.reference, row.unit),
-                "—" if row.ratio is None else f"{row.ratio:.2f}×",
-                row.target,
-                {True: "ok", False: "MISS", None: ""}[row.ok],
-            )
-        )
-    widths = [max(len(line[i]) for line in lines) for i in range(len(header))]
-    out = []
-    for index, line in enumerate(lines):
-        out.append(
-            "  ".join(
-                cell.ljust(w) if i in (0, 5, 6) else cell.rjust(w)
-                for i, (cell, w) in enumerate(zip(line, widths, strict=True))
-            )
-        )
-        if index == 0:
-            out.append("  ".join("-" * w for w in widths))
-    return "\n".join(out)
+@contextmanager
+def load_sampled(every: float = LOAD_EVERY) -> Iterator[list[float]]:
+    """The 1-minute load average, read now, every ``every`` seconds, and at the end."""
+    readings = [os.getloadavg()[0]]
+    done = threading.Event()
 
+    def sample() -> None:
+        while not done.wait(every):
+            readings.append(os.getloadavg()[0])
 
-def _figure(value: float | None, unit: str) -> str:
-    if value is None:
-        return "—"
-    return f"{value:.1f} {unit}" if value >= 10 else f"{value:.2f} {unit}"
-
-
-def machine() -> str:
-    load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
-    return f"{os.cpu_count()} cores, Python {platform.python_version()}, {platform.system()} {platform.release()}, load {load}"
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    try:
+        yield readings
+    finally:
+        done.set()
+        sampler.join()
+        readings.append(os.getloadavg()[0])
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = parse(argv)
+    given = list(sys.argv[1:] if argv is None else argv)
+    args = parse(given)
     sizes = [int(size.replace("_", "")) for size in args.sizes.split(",") if size.strip()]
     settings = (
         Settings(runs=1, keys=100, idle_seconds=5.0, stall_seconds=1.0, paste_kilobytes=(5,))
         if args.quick
         else Settings(runs=args.runs)
     )
-    only = tuple(name.strip() for name in args.only.split(",") if name.strip())
+    if args.only is None:
+        only = measure.MEASUREMENTS if args.quick else measure.DEFAULT
+    else:
+        only = tuple(name.strip() for name in args.only.split(",") if name.strip())
     unknown = set(only) - set(measure.MEASUREMENTS)
     if unknown:
         print(f"unknown measurement(s): {', '.join(sorted(unknown))}", file=sys.stderr)
         return 2
-    print(f"coachtui benchmark on {machine()}")
+    where = table.machine()
+    print(f"coachtui benchmark on {where['cores']} cores, Python {where['python']}, {where['os']}")
+    started_at = datetime.now().replace(microsecond=0)
     started = time.perf_counter()
-    rows = measure.run(sizes, settings, only=only, cache=args.cache)
+    with load_sampled() as loads:
+        rows = measure.run(sizes, settings, only=only, cache=args.cache)
     elapsed = time.perf_counter() - started
+    found = [row.as_json() for row in rows]
+    meta = {
+        "machine": where,
+        "started": started_at.isoformat(),
+        "seconds": round(elapsed, 1),
+        "load": {"min": min(loads), "max": max(loads), "readings": loads},
+        "sizes": sizes,
+        "runs": settings.runs,
+        "command": " ".join(["make bench", *(["ARGS=" + shlex.quote(" ".join(given))] if given else [])]),
+    }
     print()
-    print(table(rows))
-    print(f"\n{elapsed:.0f} s in all; {settings.runs} run(s) per figure; now {machine()}")
+    print(table.text_table(found))
+    print(f"\n{table.NOT_JUDGED}\n{table.describe(meta)}")
     args.output.parent.mkdir(parents=True, exist_ok=True)
-    args.output.write_text(
-        json.dumps([row.as_json() for row in rows], indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
-    )
-    print(f"rows written to {args.output}")
+    args.output.write_text(json.dumps(found, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    table.meta_path(args.output).write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
+    print(f"rows written to {args.output}; `make bench-table` writes them into the READMEs")
     return 0
 
 

@@ -11,11 +11,12 @@ below and the practice reads back whole; otherwise it is generated again.
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
@@ -171,3 +172,35 @@ def resumable_session(practice: Practice) -> Iterator[LiveDraft]:
         yield draft
     finally:
         tidy(practice)
+
+
+def working_copy(practice: Practice, folder: Path) -> Practice:
+    """A copy of ``practice`` in ``folder`` that a measurement may write to; the cached one stays as
+    generated, so that its manifest and its figures hold for the next run.
+
+    practice.json, the biggest client's files and the search index (SQLite writes into its file)
+    are copied. The other client files are hard links, 150 MB not copied: coachtui never writes into
+    a data file but renames a new one over it (``coachtui.store.atomic``), which leaves the cache's
+    file as it was; and a link keeps the size, time and inode the index knows the file by. backups/
+    and drafts/ are left out: the copy has no daily copies and no live session.
+    """
+    source = practice.data_dir
+    target = folder / "data"
+    shutil.rmtree(folder, ignore_errors=True)
+    (target / "clients").mkdir(parents=True)
+    shutil.copy2(source / "practice.json", target / "practice.json")
+    if (source / "index").is_dir():  # else the first refresh in the copy builds it
+        shutil.copytree(source / "index", target / "index")
+    written = {f"{practice.big_client_id}.json", f"{practice.big_client_id}.reflections.json"}
+    for entry in os.scandir(source / "clients"):
+        if not entry.is_file():
+            continue
+        destination = target / "clients" / entry.name
+        if entry.name in written:
+            shutil.copy2(entry.path, destination)
+            continue
+        try:
+            os.link(entry.path, destination)
+        except OSError:  # another file system (or links not allowed): a copy is as good, only slower
+            shutil.copy2(entry.path, destination)
+    return replace(practice, data_dir=target)
