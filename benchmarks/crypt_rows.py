@@ -67,7 +67,9 @@ def crypt_rows(
                 "search": searched,
             }
     size = practice.size
-    plain_figures, sealed_figures = figures["plain"], figures["encrypted"]
+    # Shown in milliseconds: an autosave takes about one.
+    plain_figures = {name: seconds * 1000 for name, seconds in figures["plain"].items()}
+    sealed_figures = {name: seconds * 1000 for name, seconds in figures["encrypted"].items()}
     return [
         # The KDF is slow by design: judged against its 1 s budget, not against anything coachtui does.
         ratio_row("crypt: key derivation at unlock (scrypt, vs a 1 s budget)", size, kdf, 1.0, 1.0, "s"),
@@ -77,7 +79,7 @@ def crypt_rows(
             sealed_figures["open"],
             plain_figures["open"],
             1.5,
-            "s",
+            "ms",
         ),
         ratio_row(
             "crypt: one autosave, encrypted vs plain",
@@ -85,7 +87,7 @@ def crypt_rows(
             sealed_figures["save"],
             plain_figures["save"],
             1.25,
-            "s",
+            "ms",
         ),
         ratio_row(
             "crypt: first search after unlock (index built in memory)",
@@ -93,6 +95,6 @@ def crypt_rows(
             sealed_figures["search"],
             plain_figures["search"],
             10.0,
-            "s",
+            "ms",
         ),
     ]
