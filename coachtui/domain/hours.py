@@ -22,9 +22,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
+from typing import Protocol
 
 from coachtui.domain.dates import add_months
-from coachtui.domain.models import Client, CoachingFormat, Payment, Reflection, Session, SessionStatus
+from coachtui.domain.models import Client, CoachingFormat, Payment, Session, SessionStatus
 from coachtui.domain.models.hours import AnonymousHours, HoursSettings, PriorYear
 from coachtui.domain.models.session import Attendance
 
@@ -132,7 +133,38 @@ def credentials(hours: float, paid: float, clients: int, recent: float) -> list[
     return made
 
 
-def session_counts(session: Session, counted_from: date | None, today: date) -> bool:
+class LoggedSession(Protocol):
+    """What the log needs of a session: a ``Session``, or a heading of one read without its notes."""
+
+    @property
+    def id(self) -> str: ...
+
+    @property
+    def started_at(self) -> datetime: ...
+
+    @property
+    def ended_at(self) -> datetime | None: ...
+
+    @property
+    def status(self) -> SessionStatus: ...
+
+    @property
+    def attendance(self) -> Attendance: ...
+
+    def duration_minutes(self) -> float: ...
+
+
+class PaidFor(Protocol):
+    """Whether a session was paid or pro bono, as its reflection says: a ``Reflection`` or its gist."""
+
+    @property
+    def session_id(self) -> str: ...
+
+    @property
+    def payment(self) -> Payment: ...
+
+
+def session_counts(session: LoggedSession, counted_from: date | None, today: date) -> bool:
     """Whether the session is coaching time for the log: held, closed, from ``counted_from`` to today."""
     day = session.started_at.date()
     return (
@@ -145,8 +177,8 @@ def session_counts(session: Session, counted_from: date | None, today: date) -> 
 
 
 def hours_log(
-    practice: Iterable[tuple[Client, Sequence[Session]]],
-    reflections: Iterable[Reflection],
+    practice: Iterable[tuple[Client, Sequence[LoggedSession]]],
+    reflections: Iterable[PaidFor],
     settings: HoursSettings,
     today: date,
     *,
@@ -190,8 +222,8 @@ def hours_log(
 
 def anonymous_hours(
     client: Client,
-    sessions: Iterable[Session],
-    reflections: Iterable[Reflection],
+    sessions: Iterable[LoggedSession],
+    reflections: Iterable[PaidFor],
     settings: HoursSettings,
     today: date,
 ) -> AnonymousHours | None:
@@ -220,7 +252,7 @@ def _prior_counts(prior: PriorYear, training: date | None, since: date | None, t
 
 
 def _client_row(
-    client: Client, held: list[Session], payment_of: dict[str, Payment], window_start: date
+    client: Client, held: list[LoggedSession], payment_of: dict[str, Payment], window_start: date
 ) -> LogRow:
     paid = pro_bono = recent = 0.0
     for session in held:

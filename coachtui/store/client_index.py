@@ -60,9 +60,10 @@ class ClientIndexing(RepositoryBase):
     """``client_index``: the palette's view of one client, cached while the client's file is unchanged."""
 
     @synchronized
-    def client_index(self, client_id: str) -> ClientIndex:
-        """The client's held sessions and open actions; an unreadable file gives an empty index (it is
-        reported when the client is opened, not in the palette)."""
+    def client_index(self, client_id: str, *, strict: bool = False) -> ClientIndex:
+        """The client's held sessions and actions. An unreadable file gives an empty index (it is
+        reported when the client is opened, not in the palette); with ``strict``, the StoreError that
+        names the file and the record (a log that leaves a client out must not look complete)."""
         # Made on first use, so that the repository's constructor (shared by every part) stays as it is.
         cache = self.__dict__.setdefault("_index_cache", {})
         try:
@@ -76,6 +77,9 @@ class ClientIndexing(RepositoryBase):
         try:
             index = self._read_index(client_id)
         except (StoreError, ValidationError):
+            if strict:
+                self._client_file(client_id).load()  # the error that names the file and the record
+                raise
             return ClientIndex([], [], [])
         cache[client_id] = (signature, index)
         return index

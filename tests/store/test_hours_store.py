@@ -59,3 +59,25 @@ def test_the_log_reads_sessions_and_reflections(repo: Repository) -> None:
     repo.save_session(session)
     log = read_hours_log(repo, date(2026, 11, 23))
     assert [(r.client, r.paid_hours) for r in log.rows] == [("Dana Ortiz", 0.75)]
+
+
+def test_the_log_is_read_from_headings_and_names_an_unreadable_client_file(tmp_path) -> None:
+    """The log reads sessions without their notes, yet a broken client file is an error, not a gap."""
+    import pytest as _pytest
+
+    from coachtui.demo import build_demo_practice
+    from coachtui.store.errors import StoreError
+    from coachtui.store.hours import read_hours_log
+    from coachtui.store.repository import Repository
+
+    data = tmp_path / "demo"
+    with Repository.open(data) as repo:
+        build_demo_practice(repo)
+        today = repo._clock().date()
+        whole = read_hours_log(repo, today)
+        dana = repo.find_client("dana")
+    with Repository.open(data, read_only=True) as fresh:
+        assert read_hours_log(fresh, today) == whole  # headings and payments give the same log
+    (data / "clients" / f"{dana.id}.json").write_text("{ not json", encoding="utf-8")
+    with Repository.open(data, read_only=True) as broken, _pytest.raises(StoreError, match=dana.id):
+        read_hours_log(broken, today)
