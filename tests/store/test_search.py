@@ -268,3 +268,35 @@ def test_each_filter_narrows(data_dir: Path, everything: tuple[Client, Client]) 
         assert "Ask the manager about the budget" not in texts(f"budget since:{since}")
         assert "budget talk went half way" in texts(f"budget since:{since}")
         assert texts(f"negotiat since:{since}") == []
+
+
+def test_a_changed_client_file_indexes_again_only_what_changed(
+    data_dir: Path, practice: tuple[Client, Client], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ann, _ = practice
+    dropped: list[int] = []
+    real_drop = search.drop
+    monkeypatch.setattr(search, "drop", lambda db, doc_id: (dropped.append(doc_id), real_drop(db, doc_id)))
+    with Repository.open(data_dir) as repo:
+        repo.refresh_search_index()
+        db = repo._search_index()._connect()
+
+        def ann_docs() -> dict[str, bytes]:
+            rows = db.execute("SELECT key, digest FROM docs WHERE client_id = ?", (ann.id,))
+            return dict(rows.fetchall())
+
+        before = ann_docs()
+        repo.save_session(with_notes(ann.id, 7, "a brand new quokka note"))
+        assert repo.refresh_search_index() == 1
+        assert dropped == []  # Ann's other sessions are not indexed again
+        after = ann_docs()
+        assert {k: v for k, v in after.items() if k in before} == before and len(after) == len(before) + 1
+        assert [h.text for h in find(repo, "quokka")] == ["a brand new quokka note"]
+        first = next(s for s in repo.list_sessions(ann.id) if s.number == 1)
+        first.notes[0] = first.notes[0].model_copy(update={"text": "Wants a wombat plan"})
+        repo.save_session(first)
+        assert repo.refresh_search_index() == 1
+        changed = ann_docs()
+        assert sum(changed[k] != after[k] for k in after) == 1 and len(dropped) == 1  # session 1's only
+        assert [h.text for h in find(repo, "wombat")] == ["Wants a wombat plan"]
+        assert find(repo, '"negotiation plan"') == []
