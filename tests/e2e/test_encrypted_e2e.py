@@ -78,8 +78,7 @@ def test_unlock_live_session_kill_reopen_resume(tmp_path: Path) -> None:
         unlock(app)
         app.wait_for("Resume session 4 with Dana Ortiz?")
         app.keys("y")
-        screen = app.wait_for("f10 End")
-        assert PHRASE in screen
+        app.wait_for_all("f10 End", PHRASE)  # the resumed notes
         app.keys("F10")
         app.wait_for("End session 4 with Dana Ortiz?")
         app.keys("Enter")

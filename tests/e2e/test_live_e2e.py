@@ -98,8 +98,7 @@ def test_a_whole_grow_session(tmp_path: Path) -> None:
         app.keys("Enter")
         app.wait_gone("Scaling · on a scale of 0 to 10")  # back in the session (the toast only lasts 3 s)
         app.keys("F10")
-        screen = app.wait_for("End session 1 with Dana Ortiz?")
-        assert "Actions agreed (2)" in screen
+        app.wait_for_all("End session 1 with Dana Ortiz?", "Actions agreed (2)")
         app.keys("Enter")
         # The reflection follows the close (not "closed": that word is also in "The session is not
         # closed yet", the message of a close that failed).

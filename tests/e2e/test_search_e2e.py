@@ -20,7 +20,9 @@ def test_find_a_phrase_and_read_it_in_its_session(tmp_path: Path) -> None:
         app.wait_for("1 match")  # the status line counts the hits once they are found
         app.keys("Enter")
         app.wait_for("Session record")  # the search has gone: what follows is the record
-        screen = app.wait_for("Mei told me hiring managers read the case study")  # scrolled to the note
-        assert "Dana Ortiz · session 2" in screen and "» QUOTE" in screen
+        # Scrolled to the note, in Dana's second session, marked as her own words.
+        app.wait_for_all(
+            "Mei told me hiring managers read the case study", "Dana Ortiz · session 2", "» QUOTE"
+        )
         app.keys("C-q")
         app.wait_exit()

@@ -102,6 +102,25 @@ class TmuxApp:
                 raise AssertionError(f"{text!r} not on screen after {timeout}s; the screen shows:\n{screen}")
             time.sleep(0.1)
 
+    def wait_for_all(self, *texts: str, timeout: float = 15.0) -> str:
+        """Wait until every one of ``texts`` is on one screen, and return that screen.
+
+        A terminal draws a new screen line by line, so a capture can hold the next screen's title and
+        not yet its body: to check what a screen shows, wait for all of it at once, never for its
+        title and then assert on the rest. The first text must be one only the next screen shows.
+        """
+        deadline = time.monotonic() + timeout
+        while True:
+            screen = self.screen()
+            if all(text in screen for text in texts):
+                return screen
+            if time.monotonic() >= deadline:
+                missing = [text for text in texts if text not in screen]
+                raise AssertionError(
+                    f"{missing!r} not on screen after {timeout}s; the screen shows:\n{screen}"
+                )
+            time.sleep(0.1)
+
     def wait_gone(self, text: str, timeout: float = 15.0) -> str:
         """Wait until ``text`` has left the screen (the old screen or a warning closed); return the screen."""
         deadline = time.monotonic() + timeout
