@@ -62,6 +62,18 @@ class SearchQuery:
         """
         return [words for words in (index_words(term) for term in self.terms) if words]
 
+    def names_client(self, client_id: str, name: str) -> bool:
+        """Whether the ``client:`` filter means this client: their id, or a word of their name,
+        begins with it (``client:dana``, ``client:ortiz``); True when there is no such filter."""
+        if self.client is None:
+            return True
+        folded = name.casefold()
+        return (
+            client_id.startswith(self.client)
+            or folded.startswith(self.client)
+            or any(word.startswith(self.client) for word in folded.split())
+        )
+
     def matches_stage(self, stage: str) -> bool:
         return self.stage is None or stage.casefold().startswith(self.stage)
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from coachtui.domain.models import Client
 from coachtui.domain.search_query import SearchQuery
 from coachtui.store.base import RepositoryBase, synchronized
 from coachtui.store.errors import SearchIndexError
@@ -27,24 +26,17 @@ class NoteSearch(RepositoryBase):
         client files changed since.
         """
         narrowed = query.client is not None
-        clients = self.clients_named(query.client) if query.client else self._client_ids()
+        # The raw documents (validated when practice.json was read): no model built per keystroke.
+        clients = [
+            str(doc.get("id"))
+            for doc in self._practice.documents("clients")
+            if query.names_client(str(doc.get("id")), str(doc.get("name", "")))
+        ]
         try:
             return self._search_index().search(clients, query, limit, narrowed=narrowed)
         except SearchIndexError:
             # The index file cannot be used (a full or read-only disk): search from memory instead.
             return self._search_in_memory().search(clients, query, limit, narrowed=narrowed)
-
-    @synchronized
-    def clients_named(self, name: str) -> list[str]:
-        """Ids of the clients a ``client:`` filter means: a word of the name (or the id) begins with it."""
-        wanted = name.casefold()
-        return [
-            client.id
-            for client in self._practice.records("clients", Client)
-            if client.id.startswith(wanted)
-            or any(word.startswith(wanted) for word in client.name.casefold().split())
-            or client.name.casefold().startswith(wanted)
-        ]
 
     @synchronized
     def refresh_search_index(self) -> int:

@@ -58,3 +58,10 @@ def test_a_one_letter_word_waits_for_the_second_letter() -> None:
     assert parse_query("t", TODAY).is_empty
     assert parse_query("try d", TODAY).terms == ("try",)
     assert parse_query('"a b"', TODAY).terms == ("a b",)  # a phrase is as written
+
+
+def test_the_client_filter_names_a_client_by_a_word_of_the_name_or_the_id() -> None:
+    query = parse_query("client:ort", TODAY)
+    assert query.names_client("ab12", "Dana Ortiz") and not query.names_client("ab12", "Sam Okafor")
+    assert parse_query("client:ab1", TODAY).names_client("ab12", "Dana Ortiz")
+    assert parse_query("plain words", TODAY).names_client("ab12", "anyone")

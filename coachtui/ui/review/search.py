@@ -140,8 +140,10 @@ class SearchScreen(CoachScreen[None]):
     def _show_status(self) -> None:
         text = self.box.value
         query = self._query(text)
-        repo = self.coach.repository
-        clients = [self._names.get(c, c) for c in repo.clients_named(query.client)] if query.client else []
+        # From the names read when the screen showed: the repository is not asked on the keystroke
+        # path (a search in its worker may hold it).
+        named = [name for client_id, name in self._names.items() if query.names_client(client_id, name)]
+        clients = named if query.client else []
         found = len(self._hits) if self._shown == text else None
         self.query_one("#search-status", Static).update(
             view.status_text(query, found, LIMIT, self._error, clients)
