@@ -19,7 +19,8 @@ import json
 import os
 import statistics
 import sys
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
+from contextlib import asynccontextmanager
 from datetime import date
 from pathlib import Path
 from time import perf_counter, process_time
@@ -178,15 +179,9 @@ async def _paste(app: App[Any], notes: Widget, keys: Sequence[tuple[str, str]]) 
     return {"seconds": perf_counter() - started, "cpu": process_time() - cpu, "size": list(notes.size)}
 
 
-async def open_probe(app_name: str, data_dir: str, client_id: str) -> dict[str, Any]:
-    """Seconds from pressing p on the home screen (client selected) to the next screen's first refresh."""
-    if app_name == "bare":
-        from benchmarks.reference_apps import BareClientScreen, BareHome
-
-        app: App[Any] = BareHome(100)
-        async with app.run_test(size=SCREEN):
-            await _until(lambda: app.screen.query_one(DataTable).row_count == 100)
-            return {"seconds": await _open(app, lambda: isinstance(app.screen, BareClientScreen))}
+@asynccontextmanager
+async def coachtui_at_home(data_dir: str, client_id: str = "") -> AsyncIterator[App[Any]]:
+    """coachtui headless on ``data_dir``, on its home screen, ``client_id`` highlighted if given."""
     from coachtui.ui.home.client_list import ClientList
     from coachtui.ui.home.home import HomeScreen
 
@@ -195,16 +190,31 @@ async def open_probe(app_name: str, data_dir: str, client_id: str) -> dict[str, 
         app = _coachtui(repository)
         async with app.run_test(size=SCREEN):
             await _until(lambda: isinstance(app.screen, HomeScreen))
-            clients = app.screen.query_one(ClientList)
-            clients.select_client(client_id)
-            await _until(lambda: clients.selected_client_id == client_id)
-
-            def opened() -> bool:
-                return type(app.screen).__name__ == "PlanEditorScreen"
-
-            return {"seconds": await _open(app, opened)}
+            if client_id:
+                clients = app.screen.query_one(ClientList)
+                clients.select_client(client_id)
+                await _until(lambda: clients.selected_client_id == client_id)
+            yield app
     finally:
         repository.close()
+
+
+async def bare_open() -> dict[str, Any]:
+    """The reference of opening a client: p on the bare home screen to a pushed 200-row table, drawn."""
+    from benchmarks.reference_apps import BareClientScreen, BareHome
+
+    app: App[Any] = BareHome(100)
+    async with app.run_test(size=SCREEN):
+        await _until(lambda: app.screen.query_one(DataTable).row_count == 100)
+        return {"seconds": await _open(app, lambda: isinstance(app.screen, BareClientScreen))}
+
+
+async def open_probe(app_name: str, data_dir: str, client_id: str) -> dict[str, Any]:
+    """Seconds from pressing p on the home screen (client selected) to the next screen's first refresh."""
+    if app_name == "bare":
+        return await bare_open()
+    async with coachtui_at_home(data_dir, client_id) as app:
+        return {"seconds": await _open(app, lambda: type(app.screen).__name__ == "PlanEditorScreen")}
 
 
 async def charts_probe(app_name: str, data_dir: str, client_id: str, texts: int = 0) -> dict[str, Any]:
@@ -220,29 +230,17 @@ async def charts_probe(app_name: str, data_dir: str, client_id: str, texts: int 
         async with app.run_test(size=SCREEN):
             await _until(lambda: app.screen.query_one(DataTable).row_count == 100)
             return {"seconds": await _open(app, lambda: isinstance(app.screen, BareTextsScreen), "g")}
-    from coachtui.ui.home.client_list import ClientList
-    from coachtui.ui.home.home import HomeScreen
+    async with coachtui_at_home(data_dir, client_id) as app:
 
-    repository = _open_repository(data_dir)
-    try:
-        app = _coachtui(repository)
-        async with app.run_test(size=SCREEN):
-            await _until(lambda: isinstance(app.screen, HomeScreen))
-            clients = app.screen.query_one(ClientList)
-            clients.select_client(client_id)
-            await _until(lambda: clients.selected_client_id == client_id)
+        def opened() -> bool:
+            # The page is mounted in on_mount; the hint is written last.
+            screen = app.screen
+            return type(screen).__name__ == "ClientProgressScreen" and bool(
+                str(screen.query_one("#progress-hint").render())
+            )
 
-            def opened() -> bool:
-                # The page is mounted in on_mount; the hint is written last.
-                screen = app.screen
-                return type(screen).__name__ == "ClientProgressScreen" and bool(
-                    str(screen.query_one("#progress-hint").render())
-                )
-
-            seconds = await _open(app, opened, "g")
-            return {"seconds": seconds, "texts": len(app.screen.query_one("#progress-body").children)}
-    finally:
-        repository.close()
+        seconds = await _open(app, opened, "g")
+        return {"seconds": seconds, "texts": len(app.screen.query_one("#progress-body").children)}
 
 
 async def _open(app: App[Any], opened: Callable[[], bool], key: str = "p") -> float:

@@ -5,7 +5,7 @@
 - ``typing``: one keystroke in the search box to its hits drawn, on the whole practice.
 
 Each has a bare reference in the same process kind: the home screen's widgets pushing a screen with a
-200-row table (the plan editor's reference), and an Input above a static 30-row list.
+200-row table (``probes.bare_open``, the plan editor's reference), and an Input above a static 30-row list.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from typing import Any
 from textual.app import App, ComposeResult
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
-from benchmarks.probes import SCREEN, _coachtui, _open, _open_repository, _press, _until
+from benchmarks.probes import SCREEN, _open, _press, _until, bare_open, coachtui_at_home
 
 TYPED = "try delegatio"
 """What the search box holds before the keystroke that is timed (an "n", completing the word)."""
@@ -34,26 +34,6 @@ class BareSearch(App[None]):
         yield Footer()
 
 
-async def _bare_open() -> dict[str, Any]:
-    """The reference: p on the bare home screen to a pushed screen with a 200-row table, drawn."""
-    from benchmarks.reference_apps import BareClientScreen, BareHome
-
-    app: App[Any] = BareHome(100)
-    async with app.run_test(size=SCREEN):
-        await _until(lambda: app.screen.query_one(DataTable).row_count == 100)
-        return {"seconds": await _open(app, lambda: isinstance(app.screen, BareClientScreen), "p")}
-
-
-async def _on_client(app: App[Any], client_id: str) -> None:
-    from coachtui.ui.home.client_list import ClientList
-    from coachtui.ui.home.home import HomeScreen
-
-    await _until(lambda: isinstance(app.screen, HomeScreen))
-    clients = app.screen.query_one(ClientList)
-    clients.select_client(client_id)
-    await _until(lambda: clients.selected_client_id == client_id)
-
-
 def _history_drawn(app: App[Any]) -> bool:
     screen = app.screen
     return type(screen).__name__ == "SessionHistoryScreen" and screen.query_one(DataTable).row_count > 0
@@ -62,36 +42,24 @@ def _history_drawn(app: App[Any]) -> bool:
 async def history_probe(app_name: str, data_dir: str, client_id: str) -> dict[str, Any]:
     """Seconds from h on the home screen to the history's first refresh with its rows."""
     if app_name == "bare":
-        return await _bare_open()
-    repository = _open_repository(data_dir)
-    try:
-        app = _coachtui(repository)
-        async with app.run_test(size=SCREEN):
-            await _on_client(app, client_id)
-            return {"seconds": await _open(app, lambda: _history_drawn(app), "h")}
-    finally:
-        repository.close()
+        return await bare_open()
+    async with coachtui_at_home(data_dir, client_id) as app:
+        return {"seconds": await _open(app, lambda: _history_drawn(app), "h")}
 
 
 async def record_probe(app_name: str, data_dir: str, client_id: str) -> dict[str, Any]:
     """Seconds from Enter on the history's newest session to the record's first refresh."""
     if app_name == "bare":
-        return await _bare_open()
-    repository = _open_repository(data_dir)
-    try:
-        app = _coachtui(repository)
-        async with app.run_test(size=SCREEN):
-            await _on_client(app, client_id)
-            await _press(app, "h", "h", app.screen)
-            await _until(lambda: _history_drawn(app))
+        return await bare_open()
+    async with coachtui_at_home(data_dir, client_id) as app:
+        await _press(app, "h", "h", app.screen)
+        await _until(lambda: _history_drawn(app))
 
-            def opened() -> bool:
-                screen = app.screen
-                return type(screen).__name__ == "SessionRecordScreen" and bool(screen.query(".record-entry"))
+        def opened() -> bool:
+            screen = app.screen
+            return type(screen).__name__ == "SessionRecordScreen" and bool(screen.query(".record-entry"))
 
-            return {"seconds": await _open(app, opened, "enter")}
-    finally:
-        repository.close()
+        return {"seconds": await _open(app, opened, "enter")}
 
 
 async def typing_probe(app_name: str, data_dir: str, runs: int) -> dict[str, Any]:
@@ -113,27 +81,19 @@ async def typing_probe(app_name: str, data_dir: str, runs: int) -> dict[str, Any
                 await bare.screen.wait_for_refresh()
                 timings.append(perf_counter() - started)
         return {"seconds": timings}
-    repository = _open_repository(data_dir)
-    try:
-        app = _coachtui(repository)
-        async with app.run_test(size=SCREEN):
-            from coachtui.ui.home.home import HomeScreen
-
-            await _until(lambda: isinstance(app.screen, HomeScreen))
-            await _press(app, "slash", "/", app.screen)
-            await _until(lambda: type(app.screen).__name__ == "SearchScreen")
-            screen: Any = app.screen
-            await app.workers.wait_for_complete()  # the index brought up to date once
-            for _ in range(runs):
-                screen.box.value = TYPED
-                screen.box.cursor_position = len(TYPED)
-                await _until(lambda: screen._shown == TYPED, timeout=60)
-                await asyncio.sleep(0.05)
-                started = perf_counter()
-                await _press(app, "n", "n", screen.box)
-                await _until(lambda: screen._shown == TYPED + "n", timeout=60)
-                await screen.wait_for_refresh()
-                timings.append(perf_counter() - started)
+    async with coachtui_at_home(data_dir) as app:
+        await _press(app, "slash", "/", app.screen)
+        await _until(lambda: type(app.screen).__name__ == "SearchScreen")
+        screen: Any = app.screen
+        await app.workers.wait_for_complete()  # the index brought up to date once
+        for _ in range(runs):
+            screen.box.value = TYPED
+            screen.box.cursor_position = len(TYPED)
+            await _until(lambda: screen._shown == TYPED, timeout=60)
+            await asyncio.sleep(0.05)
+            started = perf_counter()
+            await _press(app, "n", "n", screen.box)
+            await _until(lambda: screen._shown == TYPED + "n", timeout=60)
+            await screen.wait_for_refresh()
+            timings.append(perf_counter() - started)
         return {"seconds": timings, "hits": len(screen._hits)}
-    finally:
-        repository.close()
