@@ -43,6 +43,16 @@ def _isolated_folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
 
 
+@pytest.fixture(autouse=True)
+def _keep_the_exception_hooks(monkeypatch: pytest.MonkeyPatch) -> None:
+    """coachtui.cli.main() installs coachtui.crash's hooks; every test gets the process's own back."""
+    import sys
+    import threading
+
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    monkeypatch.setattr(threading, "excepthook", threading.excepthook)
+
+
 @pytest.fixture
 def clock() -> FakeClock:
     return FakeClock()

@@ -13,15 +13,6 @@ from coachtui.cli import main
 from coachtui.store.repository import Repository
 
 
-@pytest.fixture(autouse=True)
-def _keep_the_exception_hooks(monkeypatch: pytest.MonkeyPatch) -> None:
-    """main() installs coachtui.crash's hooks; the test process gets its own back afterwards."""
-    import threading
-
-    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
-    monkeypatch.setattr(threading, "excepthook", threading.excepthook)
-
-
 def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "coachtui", *args],

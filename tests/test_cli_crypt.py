@@ -4,7 +4,6 @@ messages of a wrong passphrase, of the app holding the folder, and of a passphra
 from __future__ import annotations
 
 import getpass
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -19,12 +18,9 @@ from tests.crypt_helpers import CLIENT_NAMES, PASSPHRASE, demo_practice, hashes,
 @pytest.fixture(autouse=True)
 def _fast_and_isolated(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """Cheap scrypt; main() installs coachtui.crash's hooks, the test process keeps its own."""
-    import threading
 
     from coachtui import cli_crypt
 
-    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
-    monkeypatch.setattr(threading, "excepthook", threading.excepthook)
     monkeypatch.setattr(keyfile, "SCRYPT_N", 2**10)
     monkeypatch.setattr("coachtui.store.conversion.keyfile.SCRYPT_N", 2**10)
     monkeypatch.setattr(cli_crypt, "_unlocked", {})

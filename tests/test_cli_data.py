@@ -15,15 +15,6 @@ from coachtui.store.repository import Repository
 from tests.store.conftest import snapshot, writes_are_blocked
 
 
-@pytest.fixture(autouse=True)
-def _keep_the_exception_hooks(monkeypatch: pytest.MonkeyPatch) -> None:
-    """main() installs coachtui.crash's hooks; the test process gets its own back afterwards."""
-    import threading
-
-    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
-    monkeypatch.setattr(threading, "excepthook", threading.excepthook)
-
-
 @pytest.fixture
 def demo(tmp_path: Path) -> Path:
     data_dir = tmp_path / "data"

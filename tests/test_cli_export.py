@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import errno
 import os
-import sys
 from pathlib import Path
 
 import pytest
@@ -15,15 +14,6 @@ from coachtui.demo import build_demo_practice
 from coachtui.domain.models import Client, NoteKind
 from coachtui.store.repository import Repository
 from tests.conftest import FIXED_NOW
-
-
-@pytest.fixture(autouse=True)
-def _keep_the_exception_hooks(monkeypatch: pytest.MonkeyPatch) -> None:
-    """main() installs coachtui.crash's hooks; the test process gets its own back afterwards."""
-    import threading
-
-    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
-    monkeypatch.setattr(threading, "excepthook", threading.excepthook)
 
 
 @pytest.fixture

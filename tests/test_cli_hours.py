@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import io
-import sys
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
@@ -21,13 +20,8 @@ TODAY = date(2026, 11, 23)
 
 
 @pytest.fixture(autouse=True)
-def _fixed_day_and_hooks(monkeypatch: pytest.MonkeyPatch) -> None:
-    import threading
-
+def _fixed_day(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(cli_hours, "today", lambda: TODAY)
-    # main() installs coachtui.crash's hooks; the test process gets its own back afterwards.
-    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
-    monkeypatch.setattr(threading, "excepthook", threading.excepthook)
 
 
 def held(client: Client, number: int, day: date, minutes: int, **fields: object) -> Session:
