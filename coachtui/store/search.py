@@ -64,7 +64,7 @@ CREATE VIRTUAL TABLE docs_text USING fts5(text, content='', prefix='2,3');
 """
 
 
-def _stamp(path: Path) -> str:
+def _stamp(path: str | Path) -> str:
     """What identifies a version of a file: size, modification time (ns) and inode; "-" if absent."""
     try:
         status = os.stat(path)
@@ -145,9 +145,10 @@ class SearchIndex:
         )
 
     def _stamp(self, client_id: str) -> str | None:
-        client, reflections = self._paths(client_id)
-        stamp = _stamp(client)
-        return None if stamp == "-" else f"{stamp}|{_stamp(reflections)}"
+        # Joined as strings, not Paths: every search stamps every client's two files (200 at 100 clients).
+        base = f"{self.clients_dir}{os.sep}{client_id}"
+        stamp = _stamp(f"{base}.json")
+        return None if stamp == "-" else f"{stamp}|{_stamp(base + REFLECTIONS_SUFFIX)}"
 
     def _refresh(self, db: sqlite3.Connection, client_ids: list[str]) -> int:
         indexed: dict[str, str] = {row[0]: row[1] for row in db.execute("SELECT * FROM files")}

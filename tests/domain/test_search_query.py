@@ -65,3 +65,38 @@ def test_the_client_filter_names_a_client_by_a_word_of_the_name_or_the_id() -> N
     assert query.names_client("ab12", "Dana Ortiz") and not query.names_client("ab12", "Sam Okafor")
     assert parse_query("client:ab1", TODAY).names_client("ab12", "Dana Ortiz")
     assert parse_query("plain words", TODAY).names_client("ab12", "anyone")
+
+
+def _folded_one_character_at_a_time(text: str) -> tuple[str, list[int]]:
+    """The plain definition the context line is built to: each run of white space one space."""
+    out: list[str] = []
+    where: list[int] = []
+    space = False
+    for char in text:
+        if char.isspace():
+            space = bool(out)
+            where.append(len(out))
+            continue
+        if space:
+            out.append(" ")
+            space = False
+        where.append(len(out))
+        out.append(char)
+    return "".join(out), where
+
+
+def test_the_context_line_folds_white_space_as_its_definition_says() -> None:
+    texts = [
+        "",
+        "   ",
+        "one",
+        "  lead\tand trail  ",
+        "Line one.\n\n  Line\u00a0two,\u2003wide\x1cspace\r\nend",
+        "a b  c   d",
+    ]
+    for text in texts:
+        line, where = _folded_one_character_at_a_time(text)
+        spans = [(start, start + 1) for start in range(len(text))]
+        got_line, got_spans = context(text, spans, 10_000)
+        assert got_line == line
+        assert got_spans == [(where[start], where[start] + 1) for start in range(len(text))]

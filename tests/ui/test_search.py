@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from textual.widgets import Input, OptionList, Static
+from textual.widgets import Input, Static
 
 from coachtui.domain.models import (
     Action,
@@ -18,6 +18,7 @@ from coachtui.domain.models import (
     Session,
 )
 from coachtui.ui.home.home import HomeScreen
+from coachtui.ui.review.hit_list import HitList
 from coachtui.ui.review.record import EntryLine, SessionRecordScreen
 from coachtui.ui.review.search import SearchScreen
 from tests.closing import as_closed
@@ -97,8 +98,8 @@ async def search_for(pilot, text: str) -> list[str]:
     await pilot.press(*text)
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
-    results = screen.query_one("#search-results", OptionList)
-    return [str(results.get_option_at_index(i).prompt) for i in range(results.option_count)]
+    results = screen.query_one("#search-results", HitList)
+    return ["\n".join(str(line) for line in results.lines(i)) for i in range(results.count)]
 
 
 def status(pilot) -> str:

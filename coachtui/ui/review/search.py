@@ -8,16 +8,17 @@ yet run for what is in the box is run first, so a fast "word, Enter" opens that 
 
 from __future__ import annotations
 
-from textual import events, on, work
+from rich.text import Text
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import Footer, Header, Input, OptionList, Static
-from textual.widgets.option_list import Option
+from textual.widgets import Footer, Header, Input, Static
 
 from coachtui.domain.search_query import SearchQuery, parse_query
 from coachtui.store.errors import StoreError
 from coachtui.store.search_hits import SearchHit
 from coachtui.ui.review import search_view as view
+from coachtui.ui.review.hit_list import HitList
 from coachtui.ui.seam import CoachScreen
 from coachtui.ui.shared.key_hints import hint
 from coachtui.ui.styles import style
@@ -50,12 +51,13 @@ class SearchScreen(CoachScreen[None]):
         """The box's text the hits on screen are for; None before the first search."""
         self._error: str | None = None
         self._names: dict[str, str] = {}
+        self._status: Text | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
         yield Input(placeholder=view.PLACEHOLDER, id="search-box")
         yield Static("", id="search-status")
-        yield OptionList(id="search-results")
+        yield HitList(id="search-results")
         yield Static("", id="search-hint", classes="hint")
         yield Footer(compact=True)  # at 80 columns quit and help stay in view
 
@@ -126,15 +128,15 @@ class SearchScreen(CoachScreen[None]):
         self._shown = text
         self._hits = hits
         self._error = error
-        results = self.query_one("#search-results", OptionList)
-        width = max(20, results.size.width - 2 if results.size.width else self.size.width - 4)
         query = self._query(text)
-        results.set_options(
-            Option(view.hit_text(hit, query, self._names.get(hit.client_id, "?"), width), id=str(index))
-            for index, hit in enumerate(hits[:LIMIT])
+        names = self._names
+        shown = hits[:LIMIT]
+        self.query_one("#search-results", HitList).show(
+            len(shown),
+            lambda index, width: view.hit_lines(
+                shown[index], query, names.get(shown[index].client_id, "?"), width
+            ),
         )
-        if hits:
-            results.highlighted = 0
         self._show_status()
 
     def _show_status(self) -> None:
@@ -145,21 +147,17 @@ class SearchScreen(CoachScreen[None]):
         named = [name for client_id, name in self._names.items() if query.names_client(client_id, name)]
         clients = named if query.client else []
         found = len(self._hits) if self._shown == text else None
-        self.query_one("#search-status", Static).update(
-            view.status_text(query, found, LIMIT, self._error, clients)
-        )
-
-    def on_resize(self, event: events.Resize) -> None:
-        if self._shown is not None and self._shown == self.box.value:
-            self._show(self._shown, self._hits, self._error)
+        status = view.status_text(query, found, LIMIT, self._error, clients)
+        if status != self._status:
+            # Only when it reads differently: a new status may take another line (a layout of the
+            # screen), and most keystrokes leave it as it was ("The newest 50 matches").
+            self._status = status
+            self.query_one("#search-status", Static).update(status)
 
     # --- moving and opening --------------------------------------------------------------------
 
     def action_move(self, step: int) -> None:
-        results = self.query_one("#search-results", OptionList)
-        if results.option_count:
-            current = results.highlighted if results.highlighted is not None else -1
-            results.highlighted = max(0, min(results.option_count - 1, current + step))
+        self.query_one("#search-results", HitList).move(step)
 
     @on(Input.Submitted, "#search-box")
     def _submitted(self) -> None:
@@ -168,13 +166,13 @@ class SearchScreen(CoachScreen[None]):
             # Enter came before the hits for what was typed: find them now, then open the first.
             hits, error = self._find(text)
             self._show(text, hits, error)
-        results = self.query_one("#search-results", OptionList)
-        if results.highlighted is not None:
-            self._open(self._hits[results.highlighted])
+        highlighted = self.query_one("#search-results", HitList).highlighted
+        if highlighted is not None:
+            self._open(self._hits[highlighted])
 
-    @on(OptionList.OptionSelected, "#search-results")
-    def _selected(self, event: OptionList.OptionSelected) -> None:
-        self._open(self._hits[event.option_index])
+    @on(HitList.Picked, "#search-results")
+    def _picked(self, event: HitList.Picked) -> None:
+        self._open(self._hits[event.index])
 
     def _open(self, hit: SearchHit) -> None:
         if hit.session_id is None:

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+from functools import cache
+
+from rich.style import Style as RichStyle
 from rich.text import Text
+from textual.content import Content
+from textual.style import Style
 
 from coachtui.domain.models import NoteKind
 from coachtui.domain.search_query import SearchQuery, context
@@ -31,30 +36,38 @@ def _mark(kind: str) -> tuple[str, str]:
     return OTHER_MARKS.get(kind, (kind, "bold"))
 
 
-def hit_text(hit: SearchHit, query: SearchQuery, client_name: str, width: int) -> Text:
-    """Two lines: client, date, session, stage and kind; then the text around the match, marked."""
+@cache
+def _style(name: str) -> Style:
+    """A Rich style name as the record's Rich text draws it (``cyan`` the terminal's cyan, not #00ffff)."""
+    return Style.from_rich_style(RichStyle.parse(name))
+
+
+def hit_lines(hit: SearchHit, query: SearchQuery, client_name: str, width: int) -> tuple[Content, Content]:
+    """Two lines: client, date, session, stage and kind; then the text around the match, marked.
+
+    Built as Content, which the list of hits draws as it is (no conversion from Rich text); the
+    list cuts the first line to its width, the second is chosen around the match to fit ``width``.
+    """
     label, style = _mark(hit.kind)
-    where = Text(no_wrap=True, overflow="ellipsis")
-    where.append(client_name, style="bold")
     day = hit.session_started_at or hit.at
-    where.append(f" · {day:%a %d %b %Y}")
+    parts: list[str | tuple[str, Style]] = [(client_name, _style("bold")), f" · {day:%a %d %b %Y}"]
     if hit.session_number is not None:
-        where.append(f" · session {hit.session_number}")
+        parts.append(f" · session {hit.session_number}")
     else:
-        where.append(" · plan" if hit.kind == "action" else " · between sessions")
+        parts.append(" · plan" if hit.kind == "action" else " · between sessions")
     if hit.stage:
-        where.append(f" · {hit.stage.replace('_', ' ').title()}")
-    where.append("  ")
-    where.append(label, style=style)
+        parts.append(f" · {hit.stage.replace('_', ' ').title()}")
+    parts += ["  ", (label, _style(style))]
     if hit.detail:
         about = "of " if hit.kind == "review" else ""
-        where.append(f"  {about}{hit.detail}", style="dim")
-    where.truncate(width, overflow="ellipsis")
+        parts.append((f"  {about}{hit.detail}", _style("dim")))
     line, spans = context(hit.text, query.spans(hit.text), max(10, width - 2))
-    body = Text("  " + line, style=KIND_TEXT.get(NoteKind(hit.kind), "") if hit.kind in KIND_TEXT else "")
+    body = Content("  " + line)
+    if hit.kind in KIND_TEXT:
+        body = body.stylize(_style(KIND_TEXT[NoteKind(hit.kind)]))
     for start, end in spans:
-        body.stylize("bold reverse", start + 2, end + 2)
-    return Text.assemble(where, "\n", body)
+        body = body.stylize(_style("bold reverse"), start + 2, end + 2)
+    return Content.assemble(*parts), body
 
 
 def status_text(
