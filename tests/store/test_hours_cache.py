@@ -4,6 +4,7 @@ a client behind; it holds no note, goal or name."""
 
 from __future__ import annotations
 
+import os
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
@@ -161,3 +162,25 @@ def test_a_folder_that_cannot_hold_the_cache_still_gives_the_log(
     monkeypatch.setattr("coachtui.store.hours_cache.atomic_write_bytes", full_disk)
     assert log_of(demo) == right
     assert not cache_path(demo).exists()
+
+
+def test_a_file_replaced_by_one_of_the_same_size_and_time_is_read_again(demo: Path) -> None:
+    # A session's end edited by a minute, written within the clock's resolution: only the inode differs.
+    with Repository.open(demo, read_only=True) as repo:
+        before = read_hours_log(repo, TODAY)
+        dana = repo.find_client("dana")
+        path = demo / "clients" / f"{dana.id}.json"
+        held = repo.client_index(dana.id).sessions[0]
+        old_end = held.ended_at
+        assert old_end is not None and old_end.minute < 59
+        new_end = old_end + timedelta(minutes=1)
+        status = path.stat()
+        edited = path.read_bytes().replace(old_end.isoformat().encode(), new_end.isoformat().encode())
+        assert len(edited) == status.st_size
+        replacement = path.with_name("replacement.tmp")
+        replacement.write_bytes(edited)
+        os.utime(replacement, ns=(status.st_atime_ns, status.st_mtime_ns))
+        os.replace(replacement, path)
+        assert repo.client_index(dana.id).sessions[0].ended_at == new_end
+        assert read_hours_log(repo, TODAY).hours == pytest.approx(before.hours + 1 / 60)
+    assert log_of(demo).hours == pytest.approx(before.hours + 1 / 60)
