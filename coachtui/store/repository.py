@@ -8,6 +8,7 @@ Layout of a data folder (all folders 0700, all files 0600)::
     drafts/<session_id>.json              a live session's autosave
     drafts/reflections/<session_id>.json  a reflection left unfinished when the app quit
     backups/                  daily copies, the newest 7 per file
+    index/                    caches of the client files: notes.sqlite3 (search), hours.json (hours log)
     coachtui.lock             the single-writer lock
 
 Opening reads only ``practice.json``; a client's file is read the first time
