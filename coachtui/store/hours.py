@@ -92,38 +92,44 @@ class HoursRecords(RepositoryBase):
         data = read_tinydb_file(path, self.cipher) or {}
         return _payments(path, list(data.get("reflections", {}).values()))
 
-    @synchronized
     def hours_of_clients(
         self, client_ids: Sequence[str]
     ) -> tuple[dict[str, ClientHours], list[SessionPayment]]:
         """What the log needs of these clients' files (their held sessions, their reflections' payments),
         from the cache where their files are unchanged (``coachtui.store.hours_cache``), and the payments
-        of the reflections an older coachtui left in practice.json."""
-        # An encrypted practice keeps nothing readable on disk; a file loaded here may hold changes a
-        # failed save left unwritten: both are read as they are, and not cached.
+        of the reflections an older coachtui left in practice.json.
+
+        The lock is taken client by client, as the palette's reads take it: a log read from the files
+        (a second or two the first time) holds up a save for one client's file at most."""
+        # An encrypted practice keeps nothing readable on disk: read from the files each time.
         cache = HoursCache(self.data_dir) if self.cipher is None else None
-        found: dict[str, ClientHours] = {}
-        for client_id in client_ids:
-            loaded = client_id in self._clients or client_id in self._reflection_files
-            stamp = None
-            if cache is not None and not loaded:
-                # Stamped before reading: a write that lands in between makes the next log read it again.
-                stamp = files_stamp([self._client_path(client_id), self._reflections_path(client_id)])
-                cached = cache.get(client_id, stamp)
-                if cached is not None:
-                    found[client_id] = cached
-                    continue
-            hours = ClientHours(
-                self.client_index(client_id, strict=True).sessions,  # type: ignore[attr-defined]
-                self._client_payments(client_id),
-            )
-            if cache is not None and stamp is not None:
-                cache.put(client_id, stamp, hours)
-            found[client_id] = hours
-        if cache is not None:
-            cache.keep_only(client_ids)
-            cache.save()
-        return found, _payments(self._practice.path, self._practice.documents("reflections"))
+        found = {client_id: self._client_hours(client_id, cache) for client_id in client_ids}
+        with self._mutex:
+            if cache is not None:
+                # A client erased meanwhile is no longer in practice.json: not written back.
+                present = {str(client_id) for client_id in self._practice.values("clients", "id")}
+                cache.keep_only(client_id for client_id in client_ids if client_id in present)
+                cache.save()
+            return found, _payments(self._practice.path, self._practice.documents("reflections"))
+
+    @synchronized
+    def _client_hours(self, client_id: str, cache: HoursCache | None) -> ClientHours:
+        # A file loaded here may hold changes a failed save left unwritten: read as it is, not cached.
+        loaded = client_id in self._clients or client_id in self._reflection_files
+        stamp = None
+        if cache is not None and not loaded:
+            # Stamped before reading: a write that lands in between makes the next log read it again.
+            stamp = files_stamp([self._client_path(client_id), self._reflections_path(client_id)])
+            cached = cache.get(client_id, stamp)
+            if cached is not None:
+                return cached
+        hours = ClientHours(
+            self.client_index(client_id, strict=True).sessions,  # type: ignore[attr-defined]
+            self._client_payments(client_id),
+        )
+        if cache is not None and stamp is not None:
+            cache.put(client_id, stamp, hours)
+        return hours
 
     @synchronized
     def add_anonymous_hours(self, row: AnonymousHours) -> None:

@@ -184,3 +184,13 @@ def test_a_file_replaced_by_one_of_the_same_size_and_time_is_read_again(demo: Pa
         assert repo.client_index(dana.id).sessions[0].ended_at == new_end
         assert read_hours_log(repo, TODAY).hours == pytest.approx(before.hours + 1 / 60)
     assert log_of(demo).hours == pytest.approx(before.hours + 1 / 60)
+
+
+def test_a_client_erased_while_the_log_was_read_is_not_written_back(demo: Path) -> None:
+    # The log takes the lock client by client: a client erased meanwhile (no longer in practice.json)
+    # may have been read, and its entry must not outlive the erasure.
+    with Repository.open(demo, clock=lambda: NOW) as repo:
+        ids = [client.id for client in repo.list_clients()]
+        repo.hours_of_clients([*ids, "erased000001"])
+    cached = orjson.loads(cache_path(demo).read_bytes())["clients"]
+    assert sorted(cached) == sorted(ids)
