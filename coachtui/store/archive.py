@@ -29,8 +29,11 @@ import hashlib
 import io
 import os
 import re
+import threading
 import zipfile
+import zlib
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -55,6 +58,9 @@ Unlock = Callable[[bytes], "Cipher"]
 FORMAT = "coachtui-backup"
 FORMAT_VERSION = 1
 MANIFEST = "manifest.json"
+COMPRESS_LEVEL = 3
+"""zlib's level for the members. The default, 6, deflates the 10,000-session practice (160 MB of
+JSON) to 17 MB in 2.1 s; 3 to 22 MB in 0.8 s. Any level reads back the same (``read_backup``)."""
 _ID = r"[A-Za-z0-9][A-Za-z0-9_-]{0,63}"
 MemberKind = FileKind | Literal["keys"]
 _KINDS: tuple[tuple[re.Pattern[str], MemberKind], ...] = (
@@ -141,8 +147,10 @@ def collect(data_dir: Path, *, validate: bool = True, cipher: Cipher | None = No
     return members
 
 
-def build(members: list[Member], *, now: datetime) -> bytes:
-    """The archive's bytes: the manifest first, then every member, deflated."""
+def build(members: list[Member], *, now: datetime, stop: threading.Event | None = None) -> bytes:
+    """The archive's bytes: the manifest first, then every member, deflated. ``stop``, once set, ends
+    the work early (the archive is not wanted: a file failed its check); what it returns then is not
+    an archive."""
     manifest = {
         "format": FORMAT,
         "format_version": FORMAT_VERSION,
@@ -159,18 +167,23 @@ def build(members: list[Member], *, now: datetime) -> bytes:
         for name, data in [(MANIFEST, orjson.dumps(manifest, option=orjson.OPT_INDENT_2))] + [
             (m.path, m.data) for m in members
         ]:
+            if stop is not None and stop.is_set():
+                break
             info = zipfile.ZipInfo(name, date_time=stamp)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o600 << 16
-            archive.writestr(info, data)
+            archive.writestr(info, data, compresslevel=COMPRESS_LEVEL)
     return buffer.getvalue()
 
 
 def write_archive(target: Path, members: list[Member], *, now: datetime) -> None:
     """Write an archive atomically (temp file beside it, fsync, rename), 0600; ArchiveError if it cannot."""
-    payload = build(members, now=now)
+    _write(Path(target), build(members, now=now))
+
+
+def _write(target: Path, payload: bytes) -> None:
     try:
-        atomic_write_bytes(Path(target), payload)
+        atomic_write_bytes(target, payload)
     except OSError as error:
         raise ArchiveError(
             f"Cannot write the backup {target}: {error.strerror or error}. Nothing was written there."
@@ -186,8 +199,22 @@ def write_backup(
         raise ArchiveError(
             f"{target} is a folder; give the backup a file name, e.g. {target / 'practice.zip'}."
         )
-    members = collect(data_dir, cipher=cipher)
-    write_archive(target, members, now=now)
+    members = collect(data_dir, validate=False, cipher=cipher)
+    # Checking the files (JSON and the models) and deflating them (zlib, which releases the GIL) take
+    # about as long each: the archive is deflated on another thread while the files are checked here,
+    # and written only once every one of them passed. Measured on the 10,000-session practice (160 MB):
+    # 4.3 s one after the other, 2.6 s side by side, where tar -czf takes 2.4 s.
+    stop = threading.Event()
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="coachtui-backup") as pool:
+        deflated = pool.submit(build, members, now=now, stop=stop)
+        try:
+            for member in members:
+                check_member(member, cipher)
+        except BaseException:
+            stop.set()
+            raise
+        payload = deflated.result()
+    _write(target, payload)
     return members
 
 
@@ -222,7 +249,7 @@ def read_backup(path: Path, unlock: Unlock | None = None) -> list[Member]:
                 raise ArchiveError(f"{path}: {name!r} is not a file of a coachtui data folder.")
             try:
                 data = archive.read(name)
-            except (zipfile.BadZipFile, OSError) as error:
+            except (zipfile.BadZipFile, zlib.error, OSError) as error:
                 raise ArchiveError(f"{name}: damaged in the archive ({error}).") from error
             if len(data) != entry["size"] or hashlib.sha256(data).hexdigest() != entry["sha256"]:
                 raise ArchiveError(f"{name}: sha256 mismatch: it was altered after the backup was made.")
@@ -241,7 +268,7 @@ def _archive_cipher(path: Path, archive: zipfile.ZipFile, unlock: Unlock | None)
 def _manifest(path: Path, archive: zipfile.ZipFile) -> dict[str, Any]:
     try:
         manifest = orjson.loads(archive.read(MANIFEST))
-    except (KeyError, orjson.JSONDecodeError, zipfile.BadZipFile) as error:
+    except (KeyError, orjson.JSONDecodeError, zipfile.BadZipFile, zlib.error) as error:
         raise ArchiveError(f"{path} is not a coachtui backup (no readable {MANIFEST}).") from error
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
         raise ArchiveError(f"{path} is not a coachtui backup (its {MANIFEST} is another program's).")

@@ -4,7 +4,8 @@ The command palette offers every session and every open action of the practice, 
 view counts every session's hours and every action's outcome. Loading every
 client's file through the models would parse and keep ~150 MB for a 10-year practice; instead a
 client's file is read raw (as ``Repository.find_session`` does), only the few fields shown are
-validated, and the result is kept until the file changes on disk (its size and modification time).
+validated, and the result is kept until the file changes on disk (its size, modification time and
+inode).
 """
 
 from __future__ import annotations
@@ -68,7 +69,9 @@ class ClientIndexing(RepositoryBase):
         cache = self.__dict__.setdefault("_index_cache", {})
         try:
             stat = os.stat(self._client_path(client_id))
-            signature = (stat.st_mtime_ns, stat.st_size)
+            # The inode too: a file replaced within the clock's resolution by one of the same size
+            # (an ended_at edited by a minute) is another file (writes are renames, see atomic.py).
+            signature = (stat.st_mtime_ns, stat.st_size, stat.st_ino)
         except OSError:
             return ClientIndex([], [], [])
         cached = cache.get(client_id)

@@ -14,9 +14,10 @@ random moments):
 
 Converted: practice.json, client and reflections files, live and reflection drafts (also those set
 aside as unreadable), daily backups, and the archives a restore kept in ``backups/`` (their members).
-The notes index (``index/``, SQLite holding every note's words) is deleted when encrypting: an
-encrypted practice keeps it in memory only. Left temp files of an earlier crash are deleted first:
-they may hold plain text. Crash reports hold no record (``coachtui.crash``) and stay as they are.
+The notes index (``index/``, SQLite holding every note's words, beside the hours log's cache) is
+deleted when encrypting: an encrypted practice keeps the index in memory only, and no hours cache.
+Left temp files of an earlier crash are deleted first: they may hold plain text. Crash reports hold
+no record (``coachtui.crash``) and stay as they are.
 """
 
 from __future__ import annotations

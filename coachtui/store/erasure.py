@@ -4,8 +4,8 @@ Erasure removes every trace of the client from the data folder, so that afterwar
 holds their name or a phrase of their notes (``grep -a -r``):
 
 - their client and reflections files and every backup of them; live-session and reflection drafts
-  of their sessions, readable or set aside as broken; the notes index (a cache: dropped whole, so no
-  SQLite free page or journal keeps a note; the next search rebuilds it);
+  of their sessions, readable or set aside as broken; the notes index and the hours log's cache
+  (dropped whole, so no SQLite free page or journal keeps a note; the next search or log rebuilds them);
 - in practice.json and in every backup of it: any document whose ``client_id`` (or, in ``clients``,
   ``id``) is theirs, whatever the table, any setting whose key or value names them or their
   sessions, their entries in the export register. Backups are rewritten atomically and keep their
@@ -47,6 +47,7 @@ from coachtui.store.base import PRACTICE_FILE, synchronized
 from coachtui.store.documents import ExportRecord
 from coachtui.store.errors import RecordNotFound, SaveError, StoreError
 from coachtui.store.hours import ANONYMOUS_TABLE
+from coachtui.store.hours_cache import drop_hours_cache
 from coachtui.store.lock import LOCK_NAME
 from coachtui.store.migrations import META_TABLE
 from coachtui.store.note_search import NoteSearch
@@ -177,6 +178,7 @@ class ClientErasure(NoteSearch):
         self._clients.pop(client_id, None)
         self._reflection_files.pop(client_id, None)
         self._search_index().drop()
+        drop_hours_cache(self.data_dir)
         try:
             self._erase_drafts(traces, report)
             for erased in (path, self._reflections_path(client_id)):

@@ -30,7 +30,8 @@ if TYPE_CHECKING:
 def recap_text(repo: Repository, session: Session) -> str:
     """The client's recap of ``session`` (no private note, question or reflection: see export.recap)."""
     client = repo.get_client(session.client_id)
-    return session_recap(client, session, repo.list_actions(client.id), repo.list_checkins(client.id))
+    actions, checkins = repo.recap_records(session)
+    return session_recap(client, session, actions, checkins)
 
 
 def plan_text(repo: Repository, client: Client) -> str:

@@ -8,12 +8,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Generic, TypeVar
+from typing import Generic, Protocol, TypeVar
 
 from coachtui.store.errors import AmbiguousReference, RecordNotFound
-
-if TYPE_CHECKING:
-    from coachtui.domain.models import Session
 
 T = TypeVar("T")
 
@@ -87,7 +84,17 @@ def pick(kind: str, ref: str, candidates: Sequence[Candidate[T]], hint: str | No
     raise RecordNotFound(kind, ref, hint)
 
 
-def numbered_session(client_name: str, sessions: Sequence[Session], which: str, ref: str) -> Session:
+class Numbered(Protocol):
+    """A session, or a stand-in for one that has its number (a document not yet validated)."""
+
+    @property
+    def number(self) -> int: ...
+
+
+N = TypeVar("N", bound=Numbered)
+
+
+def numbered_session(client_name: str, sessions: Sequence[N], which: str, ref: str) -> N:
     """The client's session numbered ``which``, or the latest for ``last``; RecordNotFound says
     which numbers there are."""
     ordered = sorted(sessions, key=lambda s: s.number)

@@ -8,6 +8,7 @@ Layout of a data folder (all folders 0700, all files 0600)::
     drafts/<session_id>.json              a live session's autosave
     drafts/reflections/<session_id>.json  a reflection left unfinished when the app quit
     backups/                  daily copies, the newest 7 per file
+    index/                    caches of the client files: notes.sqlite3 (search), hours.json (hours log)
     coachtui.lock             the single-writer lock
 
 Opening reads only ``practice.json``; a client's file is read the first time
@@ -29,12 +30,13 @@ from coachtui.store import backups
 from coachtui.store.atomic import TEMP_SUFFIX, read_tinydb_file
 from coachtui.store.base import CLIENTS_DIR, DRAFTS_DIR, Clock, synchronized
 from coachtui.store.client_index import ClientIndexing
+from coachtui.store.client_reads import ClientReads
 from coachtui.store.client_records import ClientRecords
 from coachtui.store.documents import Setting
 from coachtui.store.drafts import REFLECTIONS_DIR, check_id
 from coachtui.store.erasure import ClientErasure
 from coachtui.store.errors import EncryptedError, RecordNotFound, StoreError, read_only_command
-from coachtui.store.finder import Candidate, numbered_session, pick, split_session_ref
+from coachtui.store.finder import Candidate, pick, split_session_ref
 from coachtui.store.hours import HoursRecords
 from coachtui.store.lock import DataDirLock
 from coachtui.store.note_search import NoteSearch
@@ -49,7 +51,9 @@ INDEX_DIR = "index"
 """``coachtui.store.search.INDEX_DIR``, named here so opening never imports sqlite3."""
 
 
-class Repository(ClientRecords, ReflectionRecords, ClientErasure, NoteSearch, ClientIndexing, HoursRecords):
+class Repository(
+    ClientRecords, ReflectionRecords, ClientErasure, NoteSearch, ClientIndexing, ClientReads, HoursRecords
+):
     """The coach's data folder: clients, plans, sessions, reflections and live-session drafts."""
 
     # --- opening and closing ------------------------------------------------------------------
@@ -228,7 +232,7 @@ class Repository(ClientRecords, ReflectionRecords, ClientErasure, NoteSearch, Cl
         split = split_session_ref(ref)
         if split is not None:
             client = self.find_client(split[0])
-            return numbered_session(client.name, self.list_sessions(client.id), split[1], ref)
+            return self.numbered_session_of(client, split[1], ref)
         candidates: list[Candidate[tuple[str, str]]] = []
         for client in self.list_clients():
             for session_id, number in self._session_ids(client.id):
@@ -247,7 +251,7 @@ class Repository(ClientRecords, ReflectionRecords, ClientErasure, NoteSearch, Cl
                 ref,
                 f"{client.name} is a client: say which session, e.g. '{ref} last' or '{ref} 1'.",
             ) from None
-        return self.get_session(client_id, session_id)
+        return self.session_of(client_id, session_id)
 
     def _session_ids(self, client_id: str) -> list[tuple[str, Any]]:
         """Ids and numbers of a client's sessions, from memory or from a raw read that caches nothing."""

@@ -14,7 +14,7 @@ Order, and why:
    staging folder. A power cut in the middle of the few renames of 5 can leave a mix; the archive of
    step 3 holds the old data whole.
 
-The notes index is dropped: it described the old files.
+The notes index and the hours log's cache (``index/``) are dropped: they described the old files.
 """
 
 from __future__ import annotations

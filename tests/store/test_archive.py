@@ -7,6 +7,7 @@ from __future__ import annotations
 import hashlib
 import os
 import zipfile
+import zlib
 from datetime import date, datetime
 from pathlib import Path
 
@@ -15,6 +16,7 @@ import pytest
 
 from coachtui.demo import build_demo_practice
 from coachtui.domain.models import Client, LiveDraft
+from coachtui.store import archive as archive_module
 from coachtui.store import restore as restore_module
 from coachtui.store.archive import MANIFEST, ArchiveError, read_backup, write_backup
 from coachtui.store.errors import StoreLockedError
@@ -240,3 +242,40 @@ def test_a_backup_of_a_broken_practice_is_refused_naming_the_file(demo: Path, tm
     with pytest.raises(ArchiveError, match=r"^practice\.json: it is not valid JSON"):
         write_backup(demo, tmp_path / "b.zip", now=NOW)
     assert not (tmp_path / "b.zip").exists()
+
+
+def test_a_backup_with_one_invalid_client_file_among_many_writes_nothing(demo: Path, tmp_path: Path) -> None:
+    # The archive is deflated on another thread while the files are checked: a file that fails its
+    # check (here the last client file) still means no archive at all.
+    last = sorted((demo / "clients").glob("*.json"))[-1]
+    last.write_bytes(b'{"_meta": {"1": {"kind": "client", "schema_version": 1}}, "sessions": {"1": {}}}')
+    with pytest.raises(ArchiveError, match=rf"^clients/{last.name}: "):
+        write_backup(demo, tmp_path / "b.zip", now=NOW)
+    assert not (tmp_path / "b.zip").exists()
+    assert not list(tmp_path.glob(".*b.zip*"))
+
+
+def test_members_are_deflated_at_the_archive_level(demo: Path, tmp_path: Path) -> None:
+    archive = tmp_path / "practice.zip"
+    members = write_backup(demo, archive, now=NOW)
+    with zipfile.ZipFile(archive) as opened:
+        for member in members:
+            deflate = zlib.compressobj(archive_module.COMPRESS_LEVEL, zlib.DEFLATED, -15)
+            expected = len(deflate.compress(member.data) + deflate.flush())
+            assert opened.getinfo(member.path).compress_size == expected, member.path
+
+
+def test_a_damaged_deflate_stream_is_refused_as_a_damaged_member(demo: Path, tmp_path: Path) -> None:
+    archive = tmp_path / "practice.zip"
+    write_backup(demo, archive, now=NOW)
+    raw = bytearray(archive.read_bytes())
+    with zipfile.ZipFile(archive) as opened:
+        info = next(i for i in opened.infolist() if i.filename.startswith("clients/"))
+    # The member's data follows its 30-byte local header, its name and its extra field.
+    name_length = int.from_bytes(raw[info.header_offset + 26 : info.header_offset + 28], "little")
+    extra_length = int.from_bytes(raw[info.header_offset + 28 : info.header_offset + 30], "little")
+    start = info.header_offset + 30 + name_length + extra_length
+    raw[start] = 0xFF  # a deflate block of the reserved type: zlib refuses it outright
+    archive.write_bytes(bytes(raw))
+    with pytest.raises(ArchiveError, match=rf"^{info.filename}: damaged in the archive"):
+        read_backup(archive)
