@@ -77,7 +77,10 @@ def _cached(folder: Path, size: int) -> Practice | None:
         practice = Practice(**{**manifest, "data_dir": Path(manifest["data_dir"])})
     except (OSError, ValueError, TypeError, KeyError):
         return None
-    expected = Practice(size, folder / "data", practice.big_client_id, big_client_sessions(size))
+    # Resolved: a checkout whose benchmarks/.cache is a link to another's finds the same folder
+    # (compared as written, it would generate the practice again over the other's).
+    expected = Practice(size, (folder / "data").resolve(), practice.big_client_id, big_client_sessions(size))
+    practice = replace(practice, data_dir=practice.data_dir.resolve())
     if practice != expected:
         return None
     try:
