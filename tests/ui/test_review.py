@@ -291,3 +291,32 @@ def test_the_overview_text_reads_the_last_check_in() -> None:
     overview = client_overview(Agreement(), [], [], [held], [], [], date(2026, 11, 23))
     text = engagement_text(Client(name="Dana"), overview, date(2026, 11, 23)).plain
     assert "Last check-in (01 Nov): working: speaking up · adjust: fewer actions" in text
+
+
+async def test_a_damaged_note_is_told_once_the_history_is_drawn(practice, data_dir, settings, clock) -> None:
+    """The history opens on the sessions' headings; the notes are validated in a worker just after, and
+    a damaged one is told (the file named, never the note's text)."""
+    from coachtui.store.repository import Repository
+    from coachtui.ui.app import make_app as factory
+
+    dana = client_id(practice, "Dana Ortiz")
+    practice.close()
+    path = data_dir / "clients" / f"{dana}.json"
+    data = json.loads(path.read_bytes())
+    session = max(data["sessions"].values(), key=lambda s: s["number"])
+    text = session["notes"][0]["text"]
+    session["notes"][0]["at"] = "not a time"
+    path.write_text(json.dumps(data))
+    with Repository.open(data_dir) as repo:
+        app = factory(settings, repo, clock)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await on_home_at(pilot, "Dana Ortiz")
+            await pilot.press("h")
+            await pilot.pause()
+            assert isinstance(app.screen, SessionHistoryScreen)
+            assert app.screen.query_one(DataTable).row_count == len(data["sessions"])
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            told = [str(n.message) for n in app._notifications]
+            assert any(str(path) in message and "notes.0.at" in message for message in told)
+            assert not any(text in message for message in told)

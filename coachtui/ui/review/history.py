@@ -14,6 +14,7 @@ from coachtui.domain.session_record import HistoryRow, history_rows
 from coachtui.store.errors import StoreError
 from coachtui.ui.review.attendance import AttendanceDialog
 from coachtui.ui.seam import CoachScreen
+from coachtui.ui.shared.client_check import check_client_file
 from coachtui.ui.shared.key_hints import hint
 from coachtui.ui.styles import style
 
@@ -116,6 +117,9 @@ class SessionHistoryScreen(CoachScreen[None]):
         yield Static("", id="sessions-hint", classes="hint")
         yield Footer(compact=True)  # at 80 columns quit and help stay in view
 
+    def on_mount(self) -> None:
+        check_client_file(self, self.client_id)
+
     def on_screen_resume(self) -> None:
         # Also sent when the screen first opens; back from a record, a corrected note is counted.
         self.load()
@@ -124,7 +128,7 @@ class SessionHistoryScreen(CoachScreen[None]):
         repo = self.coach.repository
         try:
             client = repo.get_client(self.client_id)
-            sessions = repo.list_sessions(self.client_id)
+            sessions = repo.list_session_digests(self.client_id)
             pending = set(repo.summary(self.client_id).sessions_without_reflection)
         except StoreError as error:
             self.notify(str(error), title="History not opened", severity="error", timeout=15)

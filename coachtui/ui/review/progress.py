@@ -15,6 +15,7 @@ from coachtui.store.errors import StoreError
 from coachtui.ui.live.live_keys import LIVE_BINDINGS
 from coachtui.ui.review.progress_charts import draw_goal
 from coachtui.ui.seam import CoachScreen
+from coachtui.ui.shared.client_check import check_client_file
 from coachtui.ui.shared.key_hints import hint
 from coachtui.ui.styles import style
 
@@ -43,13 +44,14 @@ class ClientProgressScreen(CoachScreen[None]):
         repo = self.coach.repository
         try:
             client = repo.get_client(self.client_id)
-            sessions = repo.list_sessions(self.client_id)
+            sessions = repo.list_session_digests(self.client_id)
             charts = goal_charts(repo.list_goals(self.client_id), repo.list_actions(self.client_id), sessions)
         except StoreError as error:
             self.notify(str(error), title="Progress not opened", severity="error", timeout=15)
             self.dismiss(None)
             return
         self.sub_title = client.name
+        check_client_file(self, self.client_id)
         held = [s.number for s in sessions if s.status is SessionStatus.CLOSED]
         body = self.query_one("#progress-body", VerticalScroll)
         if not charts:

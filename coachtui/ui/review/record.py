@@ -83,17 +83,19 @@ class SessionRecordScreen(CoachScreen[None]):
     def __init__(
         self,
         client_name: str,
-        sessions: list[Session],
-        session_id: str,
+        order: list[str],
+        session: Session,
         actions: list[Action],
         goals: list[Goal],
         anchor: str | None = None,
     ) -> None:
         super().__init__()
         self._client_name = client_name
-        self._sessions = {s.id: s for s in sessions}
-        self._order = [s.id for s in sorted(sessions, key=lambda s: s.number)]
-        self.session_id = session_id
+        self._sessions = {session.id: session}
+        """The sessions read so far: this one, and those the coach turned to (each read when turned to)."""
+        self._order = order
+        """The client's session ids by number, for [ and ]."""
+        self.session_id = session.id
         self._actions = {a.id: a for a in actions}
         self._goals = {g.id: g for g in goals}
         kind, _, value = (anchor or "").partition(":")
@@ -105,14 +107,14 @@ class SessionRecordScreen(CoachScreen[None]):
     def load(
         cls, repo: Repository, client_id: str, session_id: str, anchor: str | None = None
     ) -> SessionRecordScreen:
-        """Read what the record shows (the client's sessions once, for [ and ]); raises StoreError."""
+        """Read what the record shows: the session, and the order of the client's sessions for [ and ]
+        (their headings: a session is read whole when turned to); raises StoreError."""
         client = repo.get_client(client_id)
-        sessions = repo.list_sessions(client_id)
-        repo.get_session(client_id, session_id)  # RecordNotFound if it is not the client's
+        session = repo.get_session(client_id, session_id)  # RecordNotFound if it is not the client's
         return cls(
             client.name,
-            sessions,
-            session_id,
+            [s.id for s in repo.list_session_digests(client_id)],
+            session,
             repo.list_actions(client_id),
             repo.list_goals(client_id),
             anchor,
@@ -277,6 +279,12 @@ class SessionRecordScreen(CoachScreen[None]):
                 "This is the first session." if step < 0 else "This is the latest session.", timeout=2
             )
             return
+        if target not in self._sessions:
+            try:
+                self._sessions[target] = self.coach.repository.get_session(self.session.client_id, target)
+            except StoreError as error:
+                self.notify(str(error), title="Session not opened", severity="error", timeout=15)
+                return
         self.session_id = target
         self.note_index = None
         self._block = None
