@@ -15,6 +15,7 @@ from coachtui.ui.home.home import HomeScreen
 from coachtui.ui.review.history import SessionHistoryScreen
 from coachtui.ui.review.overview import ClientOverviewScreen
 from coachtui.ui.review.record import EntryLine, SessionRecordScreen
+from tests.ui.history_cells import history_cells
 
 MARKS = {NoteKind.NOTE: "· note", NoteKind.INSIGHT: "! INSIGHT", NoteKind.QUOTE: "» QUOTE"}
 MARKS[NoteKind.PRIVATE] = "~ PRIVATE"
@@ -145,7 +146,7 @@ async def test_history_newest_first_and_enter_opens_that_session(make_app, pract
         await pilot.press("h")
         await pilot.pause()
         table = app.screen.query_one(DataTable)
-        rows = [[str(cell) for cell in table.get_row_at(i)] for i in range(table.row_count)]
+        rows = [history_cells(table, i) for i in range(table.row_count)]
         assert [r[1] for r in rows] == ["5", "4", "3", "2", "1"]
         assert rows[0][2:4] == ["GROW", "47m"] and rows[1][2] == "OSKAR"
         assert [r[-1] for r in rows] == ["no", "yes", "yes", "yes", "yes"]
@@ -267,7 +268,7 @@ async def test_a_200_session_client_history_and_record(make_app, repo, dana, clo
         await pilot.press("h")
         await pilot.pause()
         table = app.screen.query_one(DataTable)
-        assert table.row_count == 200 and str(table.get_row_at(0)[1]) == "200"
+        assert table.row_count == 200 and history_cells(table, 0)[1] == "200"
         await pilot.press("end", "enter")
         await pilot.pause()
         record = app.screen
