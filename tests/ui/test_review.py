@@ -321,3 +321,14 @@ async def test_a_damaged_note_is_told_once_the_history_is_drawn(practice, data_d
             told = [str(n.message) for n in app._notifications]
             assert any(str(path) in message and "notes.0.at" in message for message in told)
             assert not any(text in message for message in told)
+
+
+def test_a_history_line_keeps_its_columns_with_wide_characters() -> None:
+    from rich.text import Text
+
+    from coachtui.ui.review.history import _line
+
+    line = _line(["日本語の目標です", Text("7", justify="right"), Text("no", style="dim")], [6, 3, 4])
+    assert line.cell_len == 6 + 2 + 3 + 2 + 4
+    assert line.plain == "日本語    7  no  "
+    assert [(line.plain[span.start : span.end], span.style) for span in line.spans] == [("no", "dim")]
