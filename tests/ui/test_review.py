@@ -332,3 +332,25 @@ def test_a_history_line_keeps_its_columns_with_wide_characters() -> None:
     assert line.cell_len == 6 + 2 + 3 + 2 + 4
     assert line.plain == "日本語    7  no  "
     assert [(line.plain[span.start : span.end], span.style) for span in line.spans] == [("no", "dim")]
+
+
+def test_a_record_entry_draws_what_a_two_column_grid_drew() -> None:
+    """An entry is one cheap renderable; it wraps and pads its text as the Table.grid it replaced."""
+    from rich.table import Table
+    from rich.text import Text
+
+    from coachtui.ui.review.record import MARK_WIDTH, _MarkAndBody
+
+    mark = Text("18:51 ~ PRIVATE", style="dim")
+    body = Text("She wants to speak up earlier in the meeting, not after it.\nTried it twice. 日本語 ok.")
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(width=MARK_WIDTH, no_wrap=True)
+    grid.add_column(ratio=1)
+    grid.add_row(mark, body)
+    for width in (40, 61, 100):
+        drawn = []
+        for renderable in (grid, _MarkAndBody(mark, body)):
+            console = Console(width=width, file=io.StringIO(), record=True, color_system=None)
+            console.print(renderable)
+            drawn.append(console.export_text())
+        assert drawn[0] == drawn[1]
