@@ -14,6 +14,9 @@ from typing import Any
 from coachtui.store.errors import StoreError
 from coachtui.ui.seam import CoachScreen
 
+SETTLE_SECONDS = 0.1
+"""How long after the screen's first frame the check starts."""
+
 
 def check_client_file(screen: CoachScreen[Any], client_id: str) -> None:
     """Validate all of ``client_id``'s file in a thread after ``screen``'s next refresh; tell a problem."""
@@ -27,6 +30,10 @@ def check_client_file(screen: CoachScreen[Any], client_id: str) -> None:
                 screen.app.notify, str(error), title="A record cannot be read", severity="error", timeout=15
             )
 
+    # Started a moment after the first frame: in a thread it still holds the interpreter's lock for
+    # most of its 30-50 ms, which would slow the frame itself and the repaints just after it.
     screen.call_after_refresh(
-        lambda: screen.run_worker(check, thread=True, group="check-client", exit_on_error=False)
+        screen.set_timer,
+        SETTLE_SECONDS,
+        lambda: screen.run_worker(check, thread=True, group="check-client", exit_on_error=False),
     )
