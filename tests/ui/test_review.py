@@ -15,6 +15,7 @@ from coachtui.ui.home.home import HomeScreen
 from coachtui.ui.review.history import SessionHistoryScreen
 from coachtui.ui.review.overview import ClientOverviewScreen
 from coachtui.ui.review.record import EntryLine, SessionRecordScreen
+from coachtui.ui.shared import client_check
 from tests.ui.history_cells import history_cells
 
 MARKS = {NoteKind.NOTE: "· note", NoteKind.INSIGHT: "! INSIGHT", NoteKind.QUOTE: "» QUOTE"}
@@ -294,7 +295,9 @@ def test_the_overview_text_reads_the_last_check_in() -> None:
     assert "Last check-in (01 Nov): working: speaking up · adjust: fewer actions" in text
 
 
-async def test_a_damaged_note_is_told_once_the_history_is_drawn(practice, data_dir, settings, clock) -> None:
+async def test_a_damaged_note_is_told_once_the_history_is_drawn(
+    practice, data_dir, settings, clock, monkeypatch
+) -> None:
     """The history opens on the sessions' headings; the notes are validated in a worker just after, and
     a damaged one is told (the file named, never the note's text)."""
     from coachtui.store.repository import Repository
@@ -308,6 +311,7 @@ async def test_a_damaged_note_is_told_once_the_history_is_drawn(practice, data_d
     text = session["notes"][0]["text"]
     session["notes"][0]["at"] = "not a time"
     path.write_text(json.dumps(data))
+    monkeypatch.setattr(client_check, "SETTLE_SECONDS", 0.001)
     with Repository.open(data_dir) as repo:
         app = factory(settings, repo, clock)
         async with app.run_test(size=(80, 24)) as pilot:
@@ -316,9 +320,12 @@ async def test_a_damaged_note_is_told_once_the_history_is_drawn(practice, data_d
             await pilot.pause()
             assert isinstance(app.screen, SessionHistoryScreen)
             assert app.screen.query_one(DataTable).row_count == len(data["sessions"])
-            await app.workers.wait_for_complete()
-            await pilot.pause()
-            told = [str(n.message) for n in app._notifications]
+            for _ in range(100):  # until the check has run and told its finding (a few frames)
+                told = [str(n.message) for n in app._notifications]
+                if told:
+                    break
+                await app.workers.wait_for_complete()
+                await pilot.pause()
             assert any(str(path) in message and "notes.0.at" in message for message in told)
             assert not any(text in message for message in told)
 
