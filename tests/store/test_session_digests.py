@@ -116,3 +116,12 @@ def test_the_client_file_is_backed_up_once_validated_whole(data_dir: Path) -> No
         assert not backups.list_backups(path)
         repo.validate_client_file(ann)
         assert len(backups.list_backups(path)) == 1
+
+
+def test_the_session_order_is_by_number_whatever_the_order_saved(data_dir: Path) -> None:
+    ann, _ = _practice(data_dir)
+    with Repository.open(data_dir) as repo:
+        repo.save_session(as_closed(make_session(ann, 5)))
+        repo.save_session(as_closed(make_session(ann, 4)))
+        assert repo.session_order(ann) == [s.id for s in repo.list_sessions(ann)]
+        assert [s.number for s in repo.list_sessions(ann)] == [1, 2, 3, 4, 5]

@@ -346,7 +346,7 @@ def test_a_record_entry_draws_what_a_two_column_grid_drew() -> None:
     from rich.table import Table
     from rich.text import Text
 
-    from coachtui.ui.review.record import MARK_WIDTH, _MarkAndBody
+    from coachtui.ui.review.record_view import MARK_WIDTH, MarkAndBody
 
     mark = Text("18:51 ~ PRIVATE", style="dim")
     body = Text("She wants to speak up earlier in the meeting, not after it.\nTried it twice. 日本語 ok.")
@@ -356,7 +356,7 @@ def test_a_record_entry_draws_what_a_two_column_grid_drew() -> None:
     grid.add_row(mark, body)
     for width in (40, 61, 100):
         drawn = []
-        for renderable in (grid, _MarkAndBody(mark, body)):
+        for renderable in (grid, MarkAndBody(mark, body)):
             console = Console(width=width, file=io.StringIO(), record=True, color_system=None)
             console.print(renderable)
             drawn.append(console.export_text())

@@ -6,8 +6,6 @@ it). The record then shows the note as edited after the session, with what was w
 
 from __future__ import annotations
 
-from rich.console import Console, ConsoleOptions, RenderResult
-from rich.measure import Measurement
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
@@ -28,36 +26,6 @@ from coachtui.ui.styles import style
 
 BLOCK_OF_ANCHOR = {"review": "record-reviews", "action": "record-agreed", "reflection": "record-reflection"}
 """Where a search hit that is not a note stands in the record (see ``SearchHit.anchor``)."""
-MARK_WIDTH = 15
-"""The left column: the time and the kind, e.g. '18:51 ~ PRIVATE'."""
-GAP = 1
-"""The space between the mark and the text."""
-
-
-class _MarkAndBody:
-    """The time and kind in a column of ``MARK_WIDTH``, the text wrapped beside it under itself: what a
-    two-column ``Table.grid`` draws, at a tenth of its cost (a long session's record measured its 60
-    grids several times while laying out, 80 ms)."""
-
-    def __init__(self, mark: Text, body: Text) -> None:
-        self.mark = mark.copy()
-        self.mark.truncate(MARK_WIDTH, overflow="ellipsis", pad=True)
-        self.body = body
-
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        indent = Text(" " * (MARK_WIDTH + GAP))
-        gap = Text(" " * GAP)
-        # As wide as the text's longest line allows, as the grid was (its padding included).
-        longest = max((line.cell_len for line in self.body.split("\n")), default=0)
-        width = max(MARK_WIDTH + GAP + 1, min(options.max_width, MARK_WIDTH + GAP + longest))
-        lines = self.body.wrap(console, width - MARK_WIDTH - GAP)
-        for index, line in enumerate(lines or [Text()]):
-            row = Text.assemble(self.mark, gap, line) if index == 0 else Text.assemble(indent, line)
-            row.pad_right(width - row.cell_len)
-            yield row
-
-    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
-        return Measurement(MARK_WIDTH + GAP + 1, options.max_width)
 
 
 class EntryLine(Static):
@@ -68,7 +36,8 @@ class EntryLine(Static):
 
     def __init__(self, mark: Text, body: Text, note_index: int | None) -> None:
         super().__init__(
-            _MarkAndBody(mark, body), classes="record-entry" + (" -question" if note_index is None else "")
+            view.MarkAndBody(mark, body),
+            classes="record-entry" + (" -question" if note_index is None else ""),
         )
         self.note_index = note_index
         self.mark = mark
@@ -140,7 +109,7 @@ class SessionRecordScreen(CoachScreen[None]):
         session = repo.get_session(client_id, session_id)  # RecordNotFound if it is not the client's
         return cls(
             client.name,
-            [s.id for s in repo.list_session_digests(client_id)],
+            repo.session_order(client_id),
             session,
             repo.list_actions(client_id),
             repo.list_goals(client_id),
