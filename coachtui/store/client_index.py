@@ -107,7 +107,7 @@ class ClientIndexing(RepositoryBase):
             index = self._read_index(client_id)
         except (StoreError, ValidationError):
             if strict:
-                self._client_file(client_id).load()  # the error that names the file and the record
+                self._client_file(client_id).validate_all()  # the error that names the file and the record
                 raise
             return ClientIndex([], [], [])
         cache[client_id] = (signature, index)

@@ -125,3 +125,16 @@ def test_the_session_order_is_by_number_whatever_the_order_saved(data_dir: Path)
         repo.save_session(as_closed(make_session(ann, 4)))
         assert repo.session_order(ann) == [s.id for s in repo.list_sessions(ann)]
         assert [s.number for s in repo.list_sessions(ann)] == [1, 2, 3, 4, 5]
+
+
+def test_a_strict_index_names_a_damaged_heading_by_file_and_record(data_dir: Path) -> None:
+    """The hours log reads headings only: one the store's own heading does not check (its end) still
+    gives the error that names the file and the record, never pydantic's with the value in it."""
+    ann, path = _practice(data_dir)
+    data = json.loads(path.read_bytes())
+    next(s for s in data["sessions"].values() if s["number"] == 2)["ended_at"] = SECRET
+    path.write_text(json.dumps(data))
+    with Repository.open(data_dir) as repo, pytest.raises(CorruptFileError) as caught:
+        repo.client_index(ann, strict=True)
+    assert str(path) in str(caught.value) and "ended_at" in str(caught.value)
+    assert SECRET not in str(caught.value)
