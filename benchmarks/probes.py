@@ -237,7 +237,7 @@ async def charts_probe(app_name: str, data_dir: str, client_id: str, texts: int 
             # The page is mounted in on_mount; the hint is written last.
             screen = app.screen
             return type(screen).__name__ == "ClientProgressScreen" and bool(
-                str(screen.query_one("#progress-hint").render())
+                screen.query("#progress-hint") and str(screen.query_one("#progress-hint").render())
             )
 
         seconds = await _open(app, opened, "g")

@@ -26,11 +26,10 @@ from coachtui.domain.models import (
     GoalStatus,
     Metric,
     RatingKind,
-    Session,
     SessionStatus,
 )
 from coachtui.domain.models.session import Attendance
-from coachtui.domain.progress import metric_fraction
+from coachtui.domain.progress import RatedSession, metric_fraction
 
 ACTIVE_WEEKS = 8
 WEEKS = 52
@@ -122,7 +121,7 @@ def reference_lines(metric: Metric) -> list[ReferenceLine]:
     ]
 
 
-def session_ratings(sessions: Iterable[Session], goal_id: str) -> list[tuple[int, int]]:
+def session_ratings(sessions: Iterable[RatedSession], goal_id: str) -> list[tuple[int, int]]:
     """(session number, rating) for the held sessions that rated ``goal_id``'s progress, in session order.
 
     A session that rated the goal twice counts with its later rating: the client's last word that day.
@@ -137,7 +136,7 @@ def session_ratings(sessions: Iterable[Session], goal_id: str) -> list[tuple[int
 
 
 def goal_charts(
-    goals: Iterable[Goal], actions: Sequence[Action], sessions: Sequence[Session]
+    goals: Iterable[Goal], actions: Sequence[Action], sessions: Sequence[RatedSession]
 ) -> list[GoalChart]:
     """One chart per active goal, in the plan's order."""
     charts = []

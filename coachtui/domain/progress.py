@@ -15,6 +15,7 @@ import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Protocol
 
 from coachtui.domain.models import (
     Action,
@@ -24,10 +25,23 @@ from coachtui.domain.models import (
     Metric,
     RatingKind,
     ScalingRating,
-    Session,
+    SessionStatus,
 )
 
 SPARK_BLOCKS = "▁▂▃▄▅▆▇█"
+
+
+class RatedSession(Protocol):
+    """What the ratings need of a session: a ``Session``, or a digest of one without its notes."""
+
+    @property
+    def number(self) -> int: ...
+
+    @property
+    def status(self) -> SessionStatus: ...
+
+    @property
+    def ratings(self) -> Sequence[ScalingRating]: ...
 
 
 def engagement_progress(sessions_held: int, sessions_planned: int) -> str:
@@ -70,7 +84,7 @@ def overdue_actions(actions: Iterable[Action], today: date) -> list[Action]:
 
 
 def rating_series(
-    sessions: Iterable[Session],
+    sessions: Iterable[RatedSession],
     goal_id: str | None = None,
     kind: RatingKind = RatingKind.PROGRESS,
 ) -> list[tuple[date, int]]:
@@ -126,7 +140,7 @@ class GoalProgress:
         return self.actions_done / self.actions_total if self.actions_total else None
 
 
-def goal_progress(goal: Goal, actions: Iterable[Action], sessions: Sequence[Session]) -> GoalProgress:
+def goal_progress(goal: Goal, actions: Iterable[Action], sessions: Sequence[RatedSession]) -> GoalProgress:
     """Return the progress figures for ``goal`` from its linked actions and the sessions' ratings."""
     linked = [action for action in actions if action.goal_id == goal.id]
     done, total = action_completion(linked)

@@ -6,10 +6,10 @@
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import Protocol
 
 from coachtui.domain.models import NoteKind, Session
 from coachtui.domain.models.session import Attendance
@@ -37,12 +37,48 @@ class HistoryRow:
     attendance: Attendance = Attendance.HELD
 
 
-def history_rows(sessions: Iterable[Session], reflected: Iterable[str]) -> list[HistoryRow]:
+class ListedSession(Protocol):
+    """What the history shows of a session: a ``Session``, or a digest of one without its notes' text."""
+
+    @property
+    def id(self) -> str: ...
+
+    @property
+    def number(self) -> int: ...
+
+    @property
+    def started_at(self) -> datetime: ...
+
+    @property
+    def ended_at(self) -> datetime | None: ...
+
+    @property
+    def framework(self) -> str: ...
+
+    @property
+    def goal(self) -> str: ...
+
+    @property
+    def note_count(self) -> int: ...
+
+    @property
+    def kind_counts(self) -> Mapping[NoteKind, int]: ...
+
+    @property
+    def action_ids(self) -> Sequence[str]: ...
+
+    @property
+    def attendance(self) -> Attendance: ...
+
+    def duration_minutes(self) -> float: ...
+
+
+def history_rows(sessions: Iterable[ListedSession], reflected: Iterable[str]) -> list[HistoryRow]:
     """One row per session, newest first (by number). ``reflected``: ids of sessions with a reflection."""
     with_reflection = set(reflected)
     rows = []
     for session in sorted(sessions, key=lambda s: s.number, reverse=True):
-        kinds = Counter(note.kind for note in session.notes)
+        kinds = session.kind_counts
         rows.append(
             HistoryRow(
                 session_id=session.id,
@@ -51,9 +87,9 @@ def history_rows(sessions: Iterable[Session], reflected: Iterable[str]) -> list[
                 framework=session.framework,
                 minutes=round(session.duration_minutes()) if session.ended_at else None,
                 goal=one_line(session.goal),
-                notes=len(session.notes),
-                insights=kinds[NoteKind.INSIGHT],
-                quotes=kinds[NoteKind.QUOTE],
+                notes=session.note_count,
+                insights=kinds.get(NoteKind.INSIGHT, 0),
+                quotes=kinds.get(NoteKind.QUOTE, 0),
                 actions=len(session.action_ids),
                 reflected=session.id in with_reflection,
                 attendance=session.attendance,

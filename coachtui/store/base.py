@@ -93,6 +93,12 @@ class RepositoryBase:
         file.load()
         if self.read_only or not file.path.exists():
             return
+        if file.validated:
+            self._back_up(file)
+        else:  # a client file validated by its headings: backed up once it is validated whole
+            file.on_validated = lambda: self._back_up(file)
+
+    def _back_up(self, file: TinyFile) -> None:
         taken = None
         with suppress(OSError):
             # A failed backup must not stop the coach from working; saves report disk problems.

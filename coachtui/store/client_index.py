@@ -11,13 +11,14 @@ inode).
 from __future__ import annotations
 
 import os
+from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
 
-from coachtui.domain.models import Action, ActionStatus, Goal, SessionStatus
+from coachtui.domain.models import Action, ActionStatus, Goal, NoteKind, ScalingRating, SessionStatus
 from coachtui.domain.models.session import Attendance
 from coachtui.store.atomic import read_tinydb_file
 from coachtui.store.base import RepositoryBase, synchronized
@@ -42,6 +43,34 @@ class SessionHeading(BaseModel):
         if self.ended_at is None:
             return 0.0
         return max(0.0, (self.ended_at - self.started_at).total_seconds() / 60)
+
+
+class SessionDigest(SessionHeading):
+    """A session without the text of its notes: what the history, the charts and the plan show of it.
+
+    Frozen, and not a ``Session``: it cannot be saved in place of one (its notes would be lost).
+    """
+
+    model_config = ConfigDict(defer_build=True, extra="ignore", frozen=True)
+
+    framework: str = "grow"
+    note_count: int = 0
+    kind_counts: dict[NoteKind, int] = {}
+    """How many of its notes are of each kind (counted from the notes, whose text is left out)."""
+    ratings: list[ScalingRating] = []
+    action_ids: list[str] = []
+
+    @model_validator(mode="before")
+    @classmethod
+    def _count_notes(cls, data: Any) -> Any:
+        # Counted here rather than one model per note: 9,000 notes in 1 ms instead of 19.
+        if isinstance(data, dict) and isinstance(data.get("notes"), list):
+            notes = data["notes"]
+            kinds = Counter(
+                note.get("kind", NoteKind.NOTE) if isinstance(note, dict) else None for note in notes
+            )
+            return {**data, "note_count": len(notes), "kind_counts": kinds}
+        return data
 
 
 @dataclass(frozen=True)
@@ -81,7 +110,7 @@ class ClientIndexing(RepositoryBase):
             index = self._read_index(client_id)
         except (StoreError, ValidationError):
             if strict:
-                self._client_file(client_id).load()  # the error that names the file and the record
+                self._client_file(client_id).validate_all()  # the error that names the file and the record
                 raise
             return ClientIndex([], [], [])
         cache[client_id] = (signature, index)

@@ -32,7 +32,8 @@ def test_every_folder_0700_every_file_0600(data_dir: Path) -> None:
         repo.close_session(as_closed(done), [])
         repo.save_reflection(Reflection(session_id=done.id, client_id=client.id))
     with Repository.open(data_dir) as repo:
-        repo.list_goals(client.id)  # backs up the client file and its reflections too
+        repo.list_goals(client.id)  # backs up its reflections
+        repo.validate_client_file(client.id)  # and the client file, once validated whole
     folders = [data_dir, *(p for p in data_dir.rglob("*") if p.is_dir())]
     files = [p for p in data_dir.rglob("*") if p.is_file()]
     assert {p.name for p in folders} >= {"data", "clients", "drafts", "backups"}

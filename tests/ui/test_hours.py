@@ -11,6 +11,7 @@ from coachtui.domain.models.session import Attendance
 from coachtui.store.repository import Repository
 from coachtui.ui.home.home import HomeScreen
 from coachtui.ui.review.hours import HoursLogScreen
+from tests.ui.history_cells import history_cells
 from tests.ui.test_review import on_home_at, shown
 
 
@@ -103,19 +104,19 @@ async def test_attendance_set_in_the_history_is_saved(make_app, practice, data_d
         await on_home_at(pilot, "Priya Raman")
         await pilot.press("h")
         await pilot.pause()
-        newest = app.screen.query_one(DataTable).get_row_at(0)
+        newest = history_cells(app.screen.query_one(DataTable), 0)
         await pilot.press("x")
         await pilot.pause()
         await pilot.press("down", "enter")  # held → late-cancelled
         await pilot.pause()
-        assert str(app.screen.query_one(DataTable).get_row_at(0)[3]) == "cxl"
+        assert history_cells(app.screen.query_one(DataTable), 0)[3] == "cxl"
         assert "late-cancelled" in shown(app.screen.query_one("#sessions-detail", Static))
         await pilot.press("c")  # today's session did not take place
         await pilot.pause()
         await pilot.press("down", "enter")  # no-show (held is not offered)
         await pilot.pause()
-        row = app.screen.query_one(DataTable).get_row_at(0)
-        assert str(row[1]) == str(int(str(newest[1])) + 1) and str(row[3]) == "n/s"
+        row = history_cells(app.screen.query_one(DataTable), 0)
+        assert row[1] == str(int(newest[1]) + 1) and row[3] == "n/s"
     practice.close()
     with Repository.open(data_dir, read_only=True) as again:
         priya = next(c for c in again.list_clients() if c.name == "Priya Raman")

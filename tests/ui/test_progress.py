@@ -103,3 +103,43 @@ async def test_the_palette_offers_both(make_app, practice) -> None:
         practice_titles = [title for title, _, _ in ReflectionCommands(screen)._commands()]
         assert "Progress: Dana Ortiz" in clients
         assert "Practice progress" in practice_titles
+
+
+_NO_GOAL_PAGE = """
+import asyncio, sys
+from pathlib import Path
+from coachtui.config import Settings
+from coachtui.domain.models import Client
+from coachtui.store.repository import Repository
+from coachtui.ui.app import make_app
+
+async def main(data_dir):
+    with Repository.open(Path(data_dir)) as repo:
+        repo.save_client(Client(name="Ann"))
+        app = make_app(Settings(), repo)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            await pilot.press("g")
+            await pilot.pause()
+            assert type(app.screen).__name__ == "ClientProgressScreen", app.screen
+            assert "No active goals" in str(app.screen.query_one("#progress-body Static").render())
+    print("plotext" in sys.modules)
+
+asyncio.run(main(sys.argv[1]))
+"""
+
+
+def test_a_page_without_a_chart_does_not_import_plotext(tmp_path) -> None:
+    """plotext takes 20-50 ms to import, on the way from the key to the page: only a chart needs it."""
+    import subprocess
+    import sys
+
+    result = subprocess.run(
+        [sys.executable, "-c", _NO_GOAL_PAGE, str(tmp_path / "data")],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stdout.strip().splitlines()[-1] == "False"

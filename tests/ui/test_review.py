@@ -15,6 +15,8 @@ from coachtui.ui.home.home import HomeScreen
 from coachtui.ui.review.history import SessionHistoryScreen
 from coachtui.ui.review.overview import ClientOverviewScreen
 from coachtui.ui.review.record import EntryLine, SessionRecordScreen
+from coachtui.ui.shared import client_check
+from tests.ui.history_cells import history_cells
 
 MARKS = {NoteKind.NOTE: "· note", NoteKind.INSIGHT: "! INSIGHT", NoteKind.QUOTE: "» QUOTE"}
 MARKS[NoteKind.PRIVATE] = "~ PRIVATE"
@@ -145,7 +147,7 @@ async def test_history_newest_first_and_enter_opens_that_session(make_app, pract
         await pilot.press("h")
         await pilot.pause()
         table = app.screen.query_one(DataTable)
-        rows = [[str(cell) for cell in table.get_row_at(i)] for i in range(table.row_count)]
+        rows = [history_cells(table, i) for i in range(table.row_count)]
         assert [r[1] for r in rows] == ["5", "4", "3", "2", "1"]
         assert rows[0][2:4] == ["GROW", "47m"] and rows[1][2] == "OSKAR"
         assert [r[-1] for r in rows] == ["no", "yes", "yes", "yes", "yes"]
@@ -267,7 +269,7 @@ async def test_a_200_session_client_history_and_record(make_app, repo, dana, clo
         await pilot.press("h")
         await pilot.pause()
         table = app.screen.query_one(DataTable)
-        assert table.row_count == 200 and str(table.get_row_at(0)[1]) == "200"
+        assert table.row_count == 200 and history_cells(table, 0)[1] == "200"
         await pilot.press("end", "enter")
         await pilot.pause()
         record = app.screen
@@ -291,3 +293,71 @@ def test_the_overview_text_reads_the_last_check_in() -> None:
     overview = client_overview(Agreement(), [], [], [held], [], [], date(2026, 11, 23))
     text = engagement_text(Client(name="Dana"), overview, date(2026, 11, 23)).plain
     assert "Last check-in (01 Nov): working: speaking up · adjust: fewer actions" in text
+
+
+async def test_a_damaged_note_is_told_once_the_history_is_drawn(
+    practice, data_dir, settings, clock, monkeypatch
+) -> None:
+    """The history opens on the sessions' headings; the notes are validated in a worker just after, and
+    a damaged one is told (the file named, never the note's text)."""
+    from coachtui.store.repository import Repository
+    from coachtui.ui.app import make_app as factory
+
+    dana = client_id(practice, "Dana Ortiz")
+    practice.close()
+    path = data_dir / "clients" / f"{dana}.json"
+    data = json.loads(path.read_bytes())
+    session = max(data["sessions"].values(), key=lambda s: s["number"])
+    text = session["notes"][0]["text"]
+    session["notes"][0]["at"] = "not a time"
+    path.write_text(json.dumps(data))
+    monkeypatch.setattr(client_check, "SETTLE_SECONDS", 0.001)
+    with Repository.open(data_dir) as repo:
+        app = factory(settings, repo, clock)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await on_home_at(pilot, "Dana Ortiz")
+            await pilot.press("h")
+            await pilot.pause()
+            assert isinstance(app.screen, SessionHistoryScreen)
+            assert app.screen.query_one(DataTable).row_count == len(data["sessions"])
+            for _ in range(100):  # until the check has run and told its finding (a few frames)
+                told = [str(n.message) for n in app._notifications]
+                if told:
+                    break
+                await app.workers.wait_for_complete()
+                await pilot.pause()
+            assert any(str(path) in message and "notes.0.at" in message for message in told)
+            assert not any(text in message for message in told)
+
+
+def test_a_history_line_keeps_its_columns_with_wide_characters() -> None:
+    from rich.text import Text
+
+    from coachtui.ui.review.history import _line
+
+    line = _line(["日本語の目標です", Text("7", justify="right"), Text("no", style="dim")], [6, 3, 4])
+    assert line.cell_len == 6 + 2 + 3 + 2 + 4
+    assert line.plain == "日本語    7  no  "
+    assert [(line.plain[span.start : span.end], span.style) for span in line.spans] == [("no", "dim")]
+
+
+def test_a_record_entry_draws_what_a_two_column_grid_drew() -> None:
+    """An entry is one cheap renderable; it wraps and pads its text as the Table.grid it replaced."""
+    from rich.table import Table
+    from rich.text import Text
+
+    from coachtui.ui.review.record_view import MARK_WIDTH, MarkAndBody
+
+    mark = Text("18:51 ~ PRIVATE", style="dim")
+    body = Text("She wants to speak up earlier in the meeting, not after it.\nTried it twice. 日本語 ok.")
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(width=MARK_WIDTH, no_wrap=True)
+    grid.add_column(ratio=1)
+    grid.add_row(mark, body)
+    for width in (40, 61, 100):
+        drawn = []
+        for renderable in (grid, MarkAndBody(mark, body)):
+            console = Console(width=width, file=io.StringIO(), record=True, color_system=None)
+            console.print(renderable)
+            drawn.append(console.export_text())
+        assert drawn[0] == drawn[1]

@@ -125,6 +125,18 @@ class Session(Record):
             return 0.0
         return max(0.0, (self.ended_at - self.started_at).total_seconds() / 60)
 
+    @property
+    def note_count(self) -> int:
+        return len(self.notes)
+
+    @property
+    def kind_counts(self) -> dict[NoteKind, int]:
+        """How many of its notes are of each kind."""
+        counts: dict[NoteKind, int] = {}
+        for note in self.notes:
+            counts[note.kind] = counts.get(note.kind, 0) + 1
+        return counts
+
 
 class Competency(StrEnum):
     """The eight ICF core competencies (2019 model)."""

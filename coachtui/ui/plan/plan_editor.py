@@ -9,7 +9,7 @@ the new engagement cycle in ``plan_cycle``.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
@@ -24,15 +24,15 @@ from coachtui.domain.models import (
     Client,
     PlanRevision,
     PlanState,
-    Session,
 )
-from coachtui.domain.progress import engagement_progress
+from coachtui.domain.progress import RatedSession, engagement_progress
 from coachtui.store.errors import StoreError
 from coachtui.ui.plan import plan_cycle, plan_forms, plan_item_keys
 from coachtui.ui.plan.editable_plan import EditablePlan
 from coachtui.ui.plan.plan_outline import PlanOutline, RowKey
 from coachtui.ui.plan.revision_history import RevisionHistoryScreen
 from coachtui.ui.seam import CoachScreen
+from coachtui.ui.shared.client_check import check_client_file
 from coachtui.ui.shared.confirm import ConfirmScreen
 from coachtui.ui.styles import style
 
@@ -71,7 +71,7 @@ class PlanEditorScreen(CoachScreen[None]):
     ]
 
     def __init__(
-        self, repository: Repository, client: Client, state: PlanState, sessions: list[Session]
+        self, repository: Repository, client: Client, state: PlanState, sessions: Sequence[RatedSession]
     ) -> None:
         super().__init__()
         self.plan = EditablePlan(repository, client, state, self.now)
@@ -85,7 +85,7 @@ class PlanEditorScreen(CoachScreen[None]):
         """Read the client's plan and sessions; raises StoreError when the client's file cannot be read."""
         client = repository.get_client(client_id)
         state = repository.load_plan_state(client_id)
-        return cls(repository, client, state, repository.list_sessions(client_id))
+        return cls(repository, client, state, repository.list_session_digests(client_id))
 
     @property
     def outline(self) -> PlanOutline:
@@ -114,6 +114,7 @@ class PlanEditorScreen(CoachScreen[None]):
         self.query_one("#plan-error").display = False
         self.query_one("#plan-filter-bar").display = False
         self.render_plan()
+        check_client_file(self, self.plan.client.id)
 
     def on_screen_resume(self) -> None:
         plan_forms.agreement_returned(self)

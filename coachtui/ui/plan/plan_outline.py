@@ -12,7 +12,8 @@ from datetime import date
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
-from coachtui.domain.models import Client, PlanState, Session
+from coachtui.domain.models import Client, PlanState
+from coachtui.domain.progress import RatedSession
 from coachtui.ui.plan.plan_rows import PlanRows, RowKey, layout
 
 __all__ = ["PlanOutline", "RowKey"]
@@ -31,11 +32,11 @@ class PlanOutline(OptionList, inherit_bindings=False):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self._shown: tuple[PlanState, Client, Sequence[Session], date, str] | None = None
+        self._shown: tuple[PlanState, Client, Sequence[RatedSession], date, str] | None = None
         self._width = 0
 
     def show(
-        self, state: PlanState, client: Client, sessions: Sequence[Session], today: date, query: str = ""
+        self, state: PlanState, client: Client, sessions: Sequence[RatedSession], today: date, query: str = ""
     ) -> None:
         """Render the plan; the highlighted row stays on the same item when it is still shown."""
         self._shown = (state, client, sessions, today, query)

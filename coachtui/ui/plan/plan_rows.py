@@ -25,9 +25,8 @@ from coachtui.domain.models import (
     Metric,
     PlanState,
     RatingKind,
-    Session,
 )
-from coachtui.domain.progress import action_completion, rating_series, sparkline
+from coachtui.domain.progress import RatedSession, action_completion, rating_series, sparkline
 from coachtui.domain.smart import action_gaps, goal_gaps
 from coachtui.domain.wrap_up import LooseAction, loose_actions
 
@@ -84,7 +83,7 @@ def metric_line(metric: Metric) -> str:
     return f"{metric.name or 'metric'}: {_number(metric.baseline)} → {_number(metric.target)}{unit}{now}"
 
 
-def ratings_line(sessions: Sequence[Session], goal_id: str) -> str:
+def ratings_line(sessions: Sequence[RatedSession], goal_id: str) -> str:
     """The client's progress ratings for the goal (``progress 4→6→7 ▄▆▇``) and the latest confidence."""
     parts = []
     progress = [value for _, value in rating_series(sessions, goal_id, RatingKind.PROGRESS)]
@@ -113,7 +112,7 @@ class PlanRows:
     """Builds the outline's rows for one render."""
 
     def __init__(
-        self, state: PlanState, client: Client, sessions: Sequence[Session], today: date, query: str
+        self, state: PlanState, client: Client, sessions: Sequence[RatedSession], today: date, query: str
     ) -> None:
         self.state = state
         self.client = client

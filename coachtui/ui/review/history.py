@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.cells import cell_len, set_cell_size
 from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
@@ -14,6 +15,7 @@ from coachtui.domain.session_record import HistoryRow, history_rows
 from coachtui.store.errors import StoreError
 from coachtui.ui.review.attendance import AttendanceDialog
 from coachtui.ui.seam import CoachScreen
+from coachtui.ui.shared.client_check import check_client_file
 from coachtui.ui.shared.key_hints import hint
 from coachtui.ui.styles import style
 
@@ -35,7 +37,7 @@ FIXED = sum(width + 2 for _, _, width in COLUMNS) + 2 + 3
 """Columns and their padding, the goal's padding, the screen's padding and the scrollbar."""
 
 
-class _SessionTable(DataTable[str | Text]):
+class _SessionTable(DataTable[Text]):
     """The history's rows; Enter is in the footer because it is how a session's record is opened."""
 
     BINDINGS = [
@@ -79,6 +81,28 @@ def _cells(row: HistoryRow, goal_width: int) -> list[str | Text]:
     ]
 
 
+def _line(cells: list[str | Text], widths: list[int]) -> Text:
+    """The cells as one line of the columns' widths, two spaces apart (as a table's cell padding would
+    draw them): one cell a row draws 10 times faster than ten. Each cell has one style or none."""
+    line = Text(no_wrap=True, overflow="crop")
+    for index, (cell, width) in enumerate(zip(cells, widths, strict=True)):
+        plain, style, right = (
+            (cell.plain, cell.style, cell.justify == "right") if isinstance(cell, Text) else (cell, "", False)
+        )
+        size = cell_len(plain)
+        if size > width:  # a goal of wide characters (the goal is cut to its length with an ellipsis)
+            plain, size = set_cell_size(plain, width), width
+        pad = " " * (width - size)
+        if index:
+            line.append("  ")
+        if right:
+            line.append(pad)
+        line.append(plain, style)
+        if not right:
+            line.append(pad)
+    return line
+
+
 class SessionHistoryScreen(CoachScreen[None]):
     """A client's sessions, newest first: date, number, framework, length, goal, counts, reflection."""
 
@@ -116,6 +140,9 @@ class SessionHistoryScreen(CoachScreen[None]):
         yield Static("", id="sessions-hint", classes="hint")
         yield Footer(compact=True)  # at 80 columns quit and help stay in view
 
+    def on_mount(self) -> None:
+        check_client_file(self, self.client_id)
+
     def on_screen_resume(self) -> None:
         # Also sent when the screen first opens; back from a record, a corrected note is counted.
         self.load()
@@ -124,7 +151,7 @@ class SessionHistoryScreen(CoachScreen[None]):
         repo = self.coach.repository
         try:
             client = repo.get_client(self.client_id)
-            sessions = repo.list_sessions(self.client_id)
+            sessions = repo.list_session_digests(self.client_id)
             pending = set(repo.summary(self.client_id).sessions_without_reflection)
         except StoreError as error:
             self.notify(str(error), title="History not opened", severity="error", timeout=15)
@@ -161,11 +188,15 @@ class SessionHistoryScreen(CoachScreen[None]):
         table = self.query_one(_SessionTable)
         row = table.cursor_row
         table.clear(columns=True)
-        for label, key, fixed in COLUMNS:
-            table.add_column(label, key=key, width=fixed or width)
-        # DataTable draws only the rows in view; adding the rows of a 200-session client is cheap.
+        widths = [fixed or width for _, _, fixed in COLUMNS]
+        table.add_column(
+            _line([label for label, _, _ in COLUMNS], widths),
+            key="session",
+            width=sum(widths) + 2 * (len(widths) - 1),
+        )
+        # One cell a row, laid out here: a row of ten cells costs DataTable 2.4 ms to draw.
         for history_row in self._rows:
-            table.add_row(*_cells(history_row, width), key=history_row.session_id)
+            table.add_row(_line(_cells(history_row, width), widths), key=history_row.session_id)
         if self._rows:
             table.move_cursor(row=min(max(row, 0), len(self._rows) - 1))
         self._show_detail()

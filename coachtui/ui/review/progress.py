@@ -7,14 +7,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Footer, Header, Static
-from textual_plotext import PlotextPlot
 
 from coachtui.domain.charts import GoalChart, goal_charts
 from coachtui.domain.models import SessionStatus
 from coachtui.store.errors import StoreError
 from coachtui.ui.live.live_keys import LIVE_BINDINGS
-from coachtui.ui.review.progress_charts import draw_goal
 from coachtui.ui.seam import CoachScreen
+from coachtui.ui.shared.client_check import check_client_file
 from coachtui.ui.shared.key_hints import hint
 from coachtui.ui.styles import style
 
@@ -43,13 +42,14 @@ class ClientProgressScreen(CoachScreen[None]):
         repo = self.coach.repository
         try:
             client = repo.get_client(self.client_id)
-            sessions = repo.list_sessions(self.client_id)
+            sessions = repo.list_session_digests(self.client_id)
             charts = goal_charts(repo.list_goals(self.client_id), repo.list_actions(self.client_id), sessions)
         except StoreError as error:
             self.notify(str(error), title="Progress not opened", severity="error", timeout=15)
             self.dismiss(None)
             return
         self.sub_title = client.name
+        check_client_file(self, self.client_id)
         held = [s.number for s in sessions if s.status is SessionStatus.CLOSED]
         body = self.query_one("#progress-body", VerticalScroll)
         if not charts:
@@ -57,6 +57,12 @@ class ClientProgressScreen(CoachScreen[None]):
         for index, chart in enumerate(charts):
             await body.mount(Static(self._heading(chart), id=f"goal-{index}", classes="goal-heading"))
             if chart.points:
+                # Imported here: a page without a rating to draw (no active goal, or none rated yet)
+                # does not pay for plotext's import (20-50 ms).
+                from textual_plotext import PlotextPlot
+
+                from coachtui.ui.review.progress_charts import draw_goal
+
                 plot = PlotextPlot(id=f"chart-{index}", classes="goal-chart")
                 await body.mount(plot)
                 draw_goal(plot, chart, max(held, default=1))

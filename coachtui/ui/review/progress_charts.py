@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from textual_plotext import PlotextPlot
+if TYPE_CHECKING:  # plotext takes 20-50 ms to import: only a page that draws a chart imports it
+    from textual_plotext import PlotextPlot
 
 from coachtui.domain.charts import GoalChart
 

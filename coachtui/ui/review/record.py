@@ -6,7 +6,6 @@ it). The record then shows the note as edited after the session, with what was w
 
 from __future__ import annotations
 
-from rich.table import Table
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
@@ -27,22 +26,19 @@ from coachtui.ui.styles import style
 
 BLOCK_OF_ANCHOR = {"review": "record-reviews", "action": "record-agreed", "reflection": "record-reflection"}
 """Where a search hit that is not a note stands in the record (see ``SearchHit.anchor``)."""
-MARK_WIDTH = 15
-"""The left column: the time and the kind, e.g. '18:51 ~ PRIVATE'."""
 
 
 class EntryLine(Static):
     """One note or question: the time and kind on the left, the text on the right (wrapped under itself).
 
-    One widget per entry (a grid inside, not a row of widgets): a long session lays out in a blink.
+    One widget per entry (one renderable inside, not a row of widgets): a long session lays out in a blink.
     """
 
     def __init__(self, mark: Text, body: Text, note_index: int | None) -> None:
-        grid = Table.grid(padding=(0, 1))
-        grid.add_column(width=MARK_WIDTH, no_wrap=True)
-        grid.add_column(ratio=1)
-        grid.add_row(mark, body)
-        super().__init__(grid, classes="record-entry" + (" -question" if note_index is None else ""))
+        super().__init__(
+            view.MarkAndBody(mark, body),
+            classes="record-entry" + (" -question" if note_index is None else ""),
+        )
         self.note_index = note_index
         self.mark = mark
         self.body = body
@@ -83,17 +79,19 @@ class SessionRecordScreen(CoachScreen[None]):
     def __init__(
         self,
         client_name: str,
-        sessions: list[Session],
-        session_id: str,
+        order: list[str],
+        session: Session,
         actions: list[Action],
         goals: list[Goal],
         anchor: str | None = None,
     ) -> None:
         super().__init__()
         self._client_name = client_name
-        self._sessions = {s.id: s for s in sessions}
-        self._order = [s.id for s in sorted(sessions, key=lambda s: s.number)]
-        self.session_id = session_id
+        self._sessions = {session.id: session}
+        """The sessions read so far: this one, and those the coach turned to (each read when turned to)."""
+        self._order = order
+        """The client's session ids by number, for [ and ]."""
+        self.session_id = session.id
         self._actions = {a.id: a for a in actions}
         self._goals = {g.id: g for g in goals}
         kind, _, value = (anchor or "").partition(":")
@@ -105,14 +103,14 @@ class SessionRecordScreen(CoachScreen[None]):
     def load(
         cls, repo: Repository, client_id: str, session_id: str, anchor: str | None = None
     ) -> SessionRecordScreen:
-        """Read what the record shows (the client's sessions once, for [ and ]); raises StoreError."""
+        """Read what the record shows: the session, and the order of the client's sessions for [ and ]
+        (their headings: a session is read whole when turned to); raises StoreError."""
         client = repo.get_client(client_id)
-        sessions = repo.list_sessions(client_id)
-        repo.get_session(client_id, session_id)  # RecordNotFound if it is not the client's
+        session = repo.get_session(client_id, session_id)  # RecordNotFound if it is not the client's
         return cls(
             client.name,
-            sessions,
-            session_id,
+            repo.session_order(client_id),
+            session,
             repo.list_actions(client_id),
             repo.list_goals(client_id),
             anchor,
@@ -277,6 +275,12 @@ class SessionRecordScreen(CoachScreen[None]):
                 "This is the first session." if step < 0 else "This is the latest session.", timeout=2
             )
             return
+        if target not in self._sessions:
+            try:
+                self._sessions[target] = self.coach.repository.get_session(self.session.client_id, target)
+            except StoreError as error:
+                self.notify(str(error), title="Session not opened", severity="error", timeout=15)
+                return
         self.session_id = target
         self.note_index = None
         self._block = None

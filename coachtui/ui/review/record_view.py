@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Mapping
 
-from rich.console import Group
+from rich.console import Console, ConsoleOptions, Group, RenderResult
+from rich.measure import Measurement
 from rich.table import Table
 from rich.text import Text
 
@@ -13,6 +14,38 @@ from coachtui.domain.frameworks import UnknownFramework, load_framework
 from coachtui.domain.models import Action, Goal, Note, NoteKind, Reflection, Session
 from coachtui.domain.review import one_line
 from coachtui.domain.session_record import Entry, Passage
+
+MARK_WIDTH = 15
+"""The left column: the time and the kind, e.g. '18:51 ~ PRIVATE'."""
+GAP = 1
+"""The space between the mark and the text."""
+
+
+class MarkAndBody:
+    """The time and kind in a column of ``MARK_WIDTH``, the text wrapped beside it under itself: what a
+    two-column ``Table.grid`` draws, at a tenth of its cost (a long session's record measured its 60
+    grids several times while laying out, 80 ms)."""
+
+    def __init__(self, mark: Text, body: Text) -> None:
+        self.mark = mark.copy()
+        self.mark.truncate(MARK_WIDTH, overflow="ellipsis", pad=True)
+        self.body = body
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        indent = Text(" " * (MARK_WIDTH + GAP))
+        gap = Text(" " * GAP)
+        # As wide as the text's longest line allows, as the grid was (its padding included).
+        longest = max((line.cell_len for line in self.body.split("\n")), default=0)
+        width = max(MARK_WIDTH + GAP + 1, min(options.max_width, MARK_WIDTH + GAP + longest))
+        lines = self.body.wrap(console, width - MARK_WIDTH - GAP)
+        for index, line in enumerate(lines or [Text()]):
+            row = Text.assemble(self.mark, gap, line) if index == 0 else Text.assemble(indent, line)
+            row.pad_right(width - row.cell_len)
+            yield row
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        return Measurement(MARK_WIDTH + GAP + 1, options.max_width)
+
 
 KIND_MARK: dict[NoteKind, tuple[str, str]] = {
     NoteKind.NOTE: ("· note", "dim"),
