@@ -15,7 +15,7 @@ from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.events import Resize
-from textual.reactive import reactive
+from textual.reactive import var
 from textual.widgets import Footer, Static, TextArea
 
 from coachtui.domain.live import LiveSession
@@ -42,11 +42,13 @@ class LiveSessionScreen(LiveCommitments):
     AUTO_FOCUS = "#notes"
     BINDINGS: ClassVar[list[BindingType]] = LIVE_BINDINGS
 
-    note_kind: reactive[NoteKind] = reactive(NoteKind.NOTE, init=False)
+    # Plain vars: their watchers repaint the one widget that shows them. A reactive would also
+    # repaint the whole screen, the notes included (15-25 ms at 120x40), on every change.
+    note_kind: var[NoteKind] = var(NoteKind.NOTE, init=False)
     """The kind of the line the cursor is on."""
-    deck: reactive[tuple[str, int, int]] = reactive(("", 0, 0), init=False)
+    deck: var[tuple[str, int, int]] = var(("", 0, 0), init=False)
     """What the question deck shows: stage, question index and how many were asked."""
-    side_wanted: reactive[bool] = reactive(True, init=False)
+    side_wanted: var[bool] = var(True, init=False)
 
     def __init__(
         self,
