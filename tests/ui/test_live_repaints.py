@@ -14,6 +14,7 @@ from textual.app import App, ComposeResult
 
 from coachtui.domain.models import Agreement, Client
 from coachtui.ui.live.prompt_deck import PromptDeck
+from coachtui.ui.live.session_clock import SessionClock
 from tests.ui.test_live_session import start
 
 
@@ -113,3 +114,24 @@ async def test_the_deck_keeps_the_height_of_its_tallest_turn_within_a_stage() ->
         await pilot.pause()
         await pilot.pause()
         assert deck.size.height == 2
+
+
+class ClockApp(App[None]):
+    def compose(self) -> ComposeResult:
+        yield SessionClock()
+
+
+async def test_the_clock_is_drawn_again_only_when_its_text_changes() -> None:
+    app = ClockApp()
+    async with app.run_test() as pilot:
+        clock = app.query_one(SessionClock)
+        clock.show(61.2, 50, 5, "Will")
+        await pilot.pause()
+        refreshes = []
+        original = clock.refresh
+        clock.refresh = lambda *a, **k: (refreshes.append(k), original(*a, **k))[1]  # type: ignore[method-assign]
+        clock.show(61.7, 50, 5, "Will")  # a key in the same second: the same text
+        assert refreshes == []
+        clock.show(62.0, 50, 5, "Will")
+        assert refreshes == [{"layout": False}]
+        assert "00:01:02 / 50:00" in str(clock.render())
