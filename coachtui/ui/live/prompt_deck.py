@@ -25,8 +25,9 @@ class PromptDeck(Static):
 
     _shown: tuple[str, list[str], int, set[str], int] | None = None
     _shape: tuple[str, tuple[str, ...], int, int] | None = None
-    """The stage's questions, rows and width that `_lines` was measured for."""
-    _lines = 0
+    """The stage's questions, rows and width that `_heights` were measured for."""
+    _heights: tuple[int, ...] = ()
+    """The height of each turn of the questions (the deck starting at each one), at that width."""
     _height = -1
     """The height of what is shown, at `_width` columns."""
     _width = 0
@@ -35,17 +36,21 @@ class PromptDeck(Static):
         self._shown = (stage_name, questions, index, set(asked), rows)
         content = _deck(stage_name, questions, index, asked, rows)
         width = self.content_size.width
+        height = -1
         if width:
             shape = (stage_name, tuple(questions), rows, width)
             if shape != self._shape:
                 self._shape = shape
                 # Ticks take the width of the blank they replace: the heights do not depend on them.
                 turns = [_deck(stage_name, questions, turn, set(), rows) for turn in range(len(questions))]
-                self._lines = max((self._height_of(turn, width) for turn in turns), default=0)
-            short = self._lines - self._height_of(content, width)
-            if short > 0:
-                content = Content.assemble(content, "\n" * short)
-        height = self._height_of(content, width) if width else -1
+                self._heights = tuple(self._height_of(turn, width) for turn in turns)
+            if self._heights:
+                height = max(self._heights)
+                short = height - self._heights[index % len(self._heights)]
+                if short > 0:
+                    content = Content.assemble(content, "\n" * short)
+            else:
+                height = self._height_of(content, width)
         # While the height stays the same, repaint the deck alone: no layout of the whole screen.
         self.update(content, layout=height < 0 or (height, width) != (self._height, self._width))
         self._height, self._width = height, width
