@@ -109,12 +109,16 @@ class LiveSessionScreen(LiveCommitments):
     def _show_live(self, force: bool = False) -> None:
         """Bring the reactives up to date with the model; their watchers repaint what changed."""
         live = self.live
-        self.deck = (live.stage.id, live.deck_index, len(live.session.prompts))
+        self._show_deck()
         self.agreed = tuple(live.agreed)
         if force:
             self.watch_deck()
             self.watch_agreed()
         self._tick()
+
+    def _show_deck(self) -> None:
+        live = self.live
+        self.deck = (live.stage.id, live.deck_index, len(live.session.prompts))
 
     def _tick(self) -> None:
         now = self._now()
@@ -190,18 +194,19 @@ class LiveSessionScreen(LiveCommitments):
             return self.live.stage_at(int(str(parameters[0]))) is not None
         return True
 
+    # A question moved to or marked changes the deck alone: the clock and the stages keep their tick.
     def action_next_question(self) -> None:
         self.live.move_question(1)
-        self._show_live()
+        self._show_deck()
 
     def action_previous_question(self) -> None:
         self.live.move_question(-1)
-        self._show_live()
+        self._show_deck()
 
     def action_mark_asked(self) -> None:
         if self.live.mark_asked(self._now()) is not None:
             self.changed()
-            self._show_live()
+            self._show_deck()
 
     def action_ask_question(self) -> None:
         question = self.live.current_question
