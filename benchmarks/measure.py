@@ -18,7 +18,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from benchmarks import practices, rows_app, rows_paperwork, rows_review
-from benchmarks.common import Context, Row, Settings, environment, ratio, ratio_row
+from benchmarks.common import Context, Row, Settings, compile_bytecode, environment, ratio, ratio_row
 from benchmarks.crypt_rows import crypt_rows
 from benchmarks.practices import Practice
 
@@ -130,6 +130,7 @@ def run(
     smallest = made[AUTOSAVE_REFERENCE]
     rows: list[Row] = []
     measured: dict[tuple[int, str], list[Row]] = {}
+    compile_bytecode()
     scratch = Path(tempfile.mkdtemp(prefix="coachtui-bench-"))
     env = environment(scratch)
     try:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import signal
 from collections.abc import Callable, Iterable
 from datetime import date
-from typing import Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from textual import events
 from textual.app import App, SystemCommand
@@ -15,24 +15,21 @@ from textual.screen import ModalScreen, Screen
 
 from coachtui.config import Settings
 from coachtui.crash import CrashSafeApp
-from coachtui.domain.accountability import homework
-from coachtui.domain.live import LiveSession, close_draft
 from coachtui.domain.models import Goal, GoalStatus, LiveDraft, Session, now
 from coachtui.store.errors import ReadOnlyError, StoreError
 from coachtui.store.repository import Repository
-from coachtui.ui.commands import ClientCommands, ReflectionCommands
-from coachtui.ui.home.client_form import ClientFormScreen
 from coachtui.ui.home.home import HomeScreen
 from coachtui.ui.keys import KeyRouter
-from coachtui.ui.live.live_session import LiveSessionScreen
-from coachtui.ui.live.resume_prompt import ResumePrompt
-from coachtui.ui.live.start_session import SessionSetup, StartSessionScreen
-from coachtui.ui.record_commands import ActionCommands, SessionCommands
+from coachtui.ui.palette_providers import COACH_PROVIDERS
 from coachtui.ui.review.navigation import ReviewNavigation
 from coachtui.ui.seam import Clock
-from coachtui.ui.shared.confirm import ConfirmScreen
-from coachtui.ui.shared.help import HelpScreen, binding_rows
 from coachtui.ui.styles import style
+
+if TYPE_CHECKING:
+    from coachtui.ui.live.start_session import SessionSetup
+
+# The first frame is the home screen: every other screen is imported when it is first opened (each
+# import here is paid by every start, before anything is drawn).
 
 
 @runtime_checkable
@@ -47,7 +44,7 @@ class CoachApp(CrashSafeApp, ReviewNavigation, App[None]):
 
     TITLE = "coachtui"
     CSS_PATH = style("app")
-    COMMANDS = App.COMMANDS | {ClientCommands, ReflectionCommands, SessionCommands, ActionCommands}
+    COMMANDS = App.COMMANDS | COACH_PROVIDERS
     BINDINGS = [
         Binding("f1", "help", "Help", id="app.help", tooltip="Every key on this screen"),
         # Not priority: in a text field (the notes, a form, the journal's own search) "/" is typed.
@@ -133,6 +130,8 @@ class CoachApp(CrashSafeApp, ReviewNavigation, App[None]):
             if quit_anyway:
                 self.exit()
 
+        from coachtui.ui.shared.confirm import ConfirmScreen
+
         self.push_screen(
             ConfirmScreen(
                 "Your latest notes could not be saved. Quit anyway?",
@@ -151,11 +150,15 @@ class CoachApp(CrashSafeApp, ReviewNavigation, App[None]):
         self.open_search()
 
     def action_help(self) -> None:
+        from coachtui.ui.shared.help import HelpScreen
+
         if isinstance(self.screen, HelpScreen):
             return
         self.push_screen(HelpScreen(self.screen, self.screen.title or self.title))
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        from coachtui.ui.shared.help import binding_rows
+
         yield from super().get_system_commands(screen)
         # Every key of the current screen is also a command, for the terminal that swallows its key.
         for row in binding_rows(screen):
@@ -167,11 +170,15 @@ class CoachApp(CrashSafeApp, ReviewNavigation, App[None]):
     # --- navigation: screens ask the app to go somewhere ----------------------------------
 
     def new_client(self) -> None:
+        from coachtui.ui.home.client_form import ClientFormScreen
+
         if self.refused_read_only():
             return
         self.push_screen(ClientFormScreen(None))
 
     def edit_client(self, client_id: str) -> None:
+        from coachtui.ui.home.client_form import ClientFormScreen
+
         if self.refused_read_only():
             return
         self.push_screen(ClientFormScreen(self.repository.get_client(client_id)))
@@ -190,6 +197,11 @@ class CoachApp(CrashSafeApp, ReviewNavigation, App[None]):
 
     def start_session(self, client_id: str) -> None:
         """Ask for the session's set-up, then open the live screen (or offer to resume a left session)."""
+        from coachtui.domain.accountability import homework
+        from coachtui.domain.live import LiveSession
+        from coachtui.ui.live.live_session import LiveSessionScreen
+        from coachtui.ui.live.start_session import StartSessionScreen
+
         if self.refused_read_only():
             return  # a live session autosaves every few seconds: none in a read-only app
         left = [d for d in self.repository.list_drafts() if d.session.client_id == client_id]
@@ -224,6 +236,10 @@ class CoachApp(CrashSafeApp, ReviewNavigation, App[None]):
 
     def offer_resume(self, draft: LiveDraft) -> None:
         """A live session was left open by a crash or a closed terminal: resume it, or close it as it is."""
+        from coachtui.domain.live import LiveSession, close_draft
+        from coachtui.ui.live.live_session import LiveSessionScreen
+        from coachtui.ui.live.resume_prompt import ResumePrompt
+
         session = draft.session
         try:
             client = self.repository.get_client(session.client_id)

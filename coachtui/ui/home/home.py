@@ -11,7 +11,6 @@ from textual.widgets import Footer, Header, Static
 from coachtui.domain.models import ClientSummary
 from coachtui.ui.home.client_card import ClientCard
 from coachtui.ui.home.client_list import ClientList, ClientRow
-from coachtui.ui.home.erase_client import ask_to_erase
 from coachtui.ui.seam import CoachScreen
 from coachtui.ui.shared.key_hints import key_label
 from coachtui.ui.styles import style
@@ -156,6 +155,8 @@ class HomeScreen(CoachScreen[None]):
 
     def action_erase_client(self) -> None:
         if client_id := self._selected():
+            from coachtui.ui.home.erase_client import ask_to_erase  # its dialog: not for the first frame
+
             ask_to_erase(self.app, client_id)
 
     def action_open_plan(self) -> None:

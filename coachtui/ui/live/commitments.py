@@ -10,7 +10,7 @@ from typing import Any
 
 from pydantic import ValidationError
 from textual import on
-from textual.reactive import reactive
+from textual.reactive import var
 
 from coachtui.domain.live import LiveSession
 from coachtui.domain.models import Action, CheckIn, Client, Goal
@@ -31,7 +31,8 @@ class LiveCommitments(LiveSaving):
     client: Client
     goals: list[Goal]
     live: LiveSession
-    agreed: reactive[tuple[Action, ...]] = reactive((), init=False)
+    agreed: var[tuple[Action, ...]] = var((), init=False)
+    """What the actions list shows: a var, its watcher repaints the list alone (not the whole screen)."""
 
     def review_homework(self, due: list[Action]) -> None:
         """Open on the actions of earlier sessions, one key each; skippable."""

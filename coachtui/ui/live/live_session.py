@@ -15,7 +15,7 @@ from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.events import Resize
-from textual.reactive import reactive
+from textual.reactive import var
 from textual.widgets import Footer, Static, TextArea
 
 from coachtui.domain.live import LiveSession
@@ -42,11 +42,13 @@ class LiveSessionScreen(LiveCommitments):
     AUTO_FOCUS = "#notes"
     BINDINGS: ClassVar[list[BindingType]] = LIVE_BINDINGS
 
-    note_kind: reactive[NoteKind] = reactive(NoteKind.NOTE, init=False)
+    # Plain vars: their watchers repaint the one widget that shows them. A reactive would also
+    # repaint the whole screen, the notes included (15-25 ms at 120x40), on every change.
+    note_kind: var[NoteKind] = var(NoteKind.NOTE, init=False)
     """The kind of the line the cursor is on."""
-    deck: reactive[tuple[str, int, int]] = reactive(("", 0, 0), init=False)
+    deck: var[tuple[str, int, int]] = var(("", 0, 0), init=False)
     """What the question deck shows: stage, question index and how many were asked."""
-    side_wanted: reactive[bool] = reactive(True, init=False)
+    side_wanted: var[bool] = var(True, init=False)
 
     def __init__(
         self,
@@ -107,12 +109,16 @@ class LiveSessionScreen(LiveCommitments):
     def _show_live(self, force: bool = False) -> None:
         """Bring the reactives up to date with the model; their watchers repaint what changed."""
         live = self.live
-        self.deck = (live.stage.id, live.deck_index, len(live.session.prompts))
+        self._show_deck()
         self.agreed = tuple(live.agreed)
         if force:
             self.watch_deck()
             self.watch_agreed()
         self._tick()
+
+    def _show_deck(self) -> None:
+        live = self.live
+        self.deck = (live.stage.id, live.deck_index, len(live.session.prompts))
 
     def _tick(self) -> None:
         now = self._now()
@@ -188,18 +194,19 @@ class LiveSessionScreen(LiveCommitments):
             return self.live.stage_at(int(str(parameters[0]))) is not None
         return True
 
+    # A question moved to or marked changes the deck alone: the clock and the stages keep their tick.
     def action_next_question(self) -> None:
         self.live.move_question(1)
-        self._show_live()
+        self._show_deck()
 
     def action_previous_question(self) -> None:
         self.live.move_question(-1)
-        self._show_live()
+        self._show_deck()
 
     def action_mark_asked(self) -> None:
         if self.live.mark_asked(self._now()) is not None:
             self.changed()
-            self._show_live()
+            self._show_deck()
 
     def action_ask_question(self) -> None:
         question = self.live.current_question

@@ -21,6 +21,7 @@ class SessionClock(Static):
     SessionClock { width: auto; padding: 0 1; }
     """
 
+    _shown: list[str | tuple[str, str]] | None = None
     _shown_width = -1
 
     def show(self, elapsed: float, planned_minutes: int, warning_minutes: int, closing_stage: str) -> None:
@@ -30,6 +31,9 @@ class SessionClock(Static):
             parts.append((f"  over by {math.ceil(-left / 60)}m", "bold $warning"))
         elif left <= warning_minutes * 60:
             parts.append((f"  {math.ceil(left / 60)}m left · {closing_stage}", "bold $warning"))
+        if parts == self._shown:
+            return  # shown again by every key that changes the session: the same second, nothing to draw
+        self._shown = parts
         content = Content.assemble(*parts)
         # Shown every second: while the width stays the same, repaint the clock alone, without a
         # layout of the whole screen (which would repaint the notes too, once a second, for nothing).
