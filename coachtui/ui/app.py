@@ -5,7 +5,7 @@ from __future__ import annotations
 import signal
 from collections.abc import Callable, Iterable
 from datetime import date
-from typing import TYPE_CHECKING, Protocol, runtime_checkable
+from typing import Protocol, runtime_checkable
 
 from textual import events
 from textual.app import App, SystemCommand
@@ -15,18 +15,16 @@ from textual.screen import ModalScreen, Screen
 
 from coachtui.config import Settings
 from coachtui.crash import CrashSafeApp
-from coachtui.domain.models import Goal, GoalStatus, LiveDraft, Session, now
+from coachtui.domain.models import now
 from coachtui.store.errors import ReadOnlyError, StoreError
 from coachtui.store.repository import Repository
 from coachtui.ui.home.home import HomeScreen
 from coachtui.ui.keys import KeyRouter
+from coachtui.ui.live.navigation import LiveNavigation
 from coachtui.ui.palette_providers import COACH_PROVIDERS
 from coachtui.ui.review.navigation import ReviewNavigation
 from coachtui.ui.seam import Clock
 from coachtui.ui.styles import style
-
-if TYPE_CHECKING:
-    from coachtui.ui.live.start_session import SessionSetup
 
 # The first frame is the home screen: every other screen is imported when it is first opened (each
 # import here is paid by every start, before anything is drawn).
@@ -39,7 +37,7 @@ class SavesOnExit(Protocol):
     def save_now(self) -> None: ...
 
 
-class CoachApp(CrashSafeApp, ReviewNavigation, App[None]):
+class CoachApp(CrashSafeApp, LiveNavigation, ReviewNavigation, App[None]):
     """The coach's companion: home, live session, reflection, plan and review screens."""
 
     TITLE = "coachtui"
@@ -192,104 +190,6 @@ class CoachApp(CrashSafeApp, ReviewNavigation, App[None]):
             self.notify(str(error), title="Plan not opened", severity="error", timeout=15)
             return
         self.push_screen(screen)
-
-    # --- live sessions --------------------------------------------------------------------
-
-    def start_session(self, client_id: str) -> None:
-        """Ask for the session's set-up, then open the live screen (or offer to resume a left session)."""
-        from coachtui.domain.accountability import homework
-        from coachtui.domain.live import LiveSession
-        from coachtui.ui.live.live_session import LiveSessionScreen
-        from coachtui.ui.live.start_session import StartSessionScreen
-
-        if self.refused_read_only():
-            return  # a live session autosaves every few seconds: none in a read-only app
-        left = [d for d in self.repository.list_drafts() if d.session.client_id == client_id]
-        if left:
-            self.offer_resume(left[0])
-            return
-        client = self.repository.get_client(client_id)
-        number = self.repository.next_session_number(client_id)
-        heading = f"{client.name} · session {number} of {client.agreement.sessions_planned}"
-        framework = self.settings.default_framework
-
-        def begin(setup: SessionSetup | None) -> None:
-            if setup is None:
-                return
-            goals = self._active_goals(client_id)
-            live = LiveSession.begin(
-                client_id=client_id,
-                number=number,
-                framework=setup.framework,
-                goal=setup.goal,
-                planned_minutes=setup.planned_minutes,
-                at=self.clock(),
-                first_goal_id=goals[0].id if goals else None,
-            )
-            due = homework(self.repository.list_actions(client_id), live.session.started_at, self.today())
-            self.push_screen(LiveSessionScreen(client, live, goals=goals, due_actions=due))
-
-        self.push_screen(StartSessionScreen(heading, framework, client.agreement.session_minutes), begin)
-
-    def _active_goals(self, client_id: str) -> list[Goal]:
-        return [g for g in self.repository.list_goals(client_id) if g.status == GoalStatus.ACTIVE]
-
-    def offer_resume(self, draft: LiveDraft) -> None:
-        """A live session was left open by a crash or a closed terminal: resume it, or close it as it is."""
-        from coachtui.domain.live import LiveSession, close_draft
-        from coachtui.ui.live.live_session import LiveSessionScreen
-        from coachtui.ui.live.resume_prompt import ResumePrompt
-
-        session = draft.session
-        try:
-            client = self.repository.get_client(session.client_id)
-        except StoreError:
-            return
-        if self.refused_read_only():
-            return
-        resume = ResumePrompt(draft, client.name)
-        empty = resume.empty
-
-        def decide(answer: bool | None) -> None:
-            if answer is None:
-                self.notify(
-                    f"Session {session.number} with {client.name} stays open: offered again next time."
-                )
-                return
-            if answer:
-                goals = self._active_goals(client.id)
-                live = LiveSession.resume(draft, first_goal_id=goals[0].id if goals else None)
-                self.push_screen(LiveSessionScreen(client, live, goals=goals, editor_text=draft.editor_text))
-                return
-            try:
-                if empty:
-                    self.repository.discard_draft(session.id)
-                else:
-                    closed = close_draft(draft, draft.saved_at)
-                    self.repository.close_session(closed.session, closed.actions)
-            except StoreError as error:
-                self.notify(str(error), title="Not closed", severity="error", timeout=15)
-                return
-            done = "deleted: nothing was written in it" if empty else "closed with its notes"
-            self.notify(f"Session {session.number} with {client.name} {done}.")
-            self.refresh_home()
-
-        self.push_screen(resume, decide)
-
-    def session_closed(self, screen: Screen[None], session: Session) -> None:
-        """After a live session closes: the reflection, then home."""
-        screen.dismiss(None)
-        self.refresh_home()
-        self.notify(f"Session {session.number} closed and saved.")
-        client = self.repository.get_client(session.client_id)
-        if session.number >= client.agreement.sessions_planned:
-            self.notify(
-                f"That was the last of the {client.agreement.sessions_planned} sessions agreed. Wrap-up: "
-                "goals the client sets for afterwards go in the plan with the status 'future'; "
-                "a new cycle (in the plan) starts a new engagement.",
-                timeout=15,
-            )
-        self.open_reflection(session.client_id, session.id)
 
     # --- reflections and the CPD journal --------------------------------------------------
 
