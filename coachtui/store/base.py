@@ -12,12 +12,12 @@ from typing import TYPE_CHECKING, Concatenate, ParamSpec, TypeVar
 
 from coachtui.domain.models import Client, ClientSummary, now
 from coachtui.store import backups
-from coachtui.store.documents import TinyFile
 from coachtui.store.drafts import DraftFolder, check_id
 from coachtui.store.errors import ReadOnlyError, RecordNotFound, StoreError
 from coachtui.store.lock import DataDirLock
 from coachtui.store.migrations import CURRENT_VERSION
 from coachtui.store.summary import ActionHead, CheckInHead, SessionHead, compute_summary
+from coachtui.store.tiny_file import TinyFile
 
 if TYPE_CHECKING:
     from coachtui.store.crypt import Cipher

@@ -21,10 +21,10 @@ from coachtui.domain.models import (
 from coachtui.domain.session_deletion import SessionDeletion
 from coachtui.store.base import RepositoryBase, synchronized
 from coachtui.store.client_index import SessionDigest
-from coachtui.store.documents import TinyFile
 from coachtui.store.drafts import check_id
 from coachtui.store.errors import CorruptFileError, RecordNotFound, SaveError, StoreError
 from coachtui.store.summary import SessionHead
+from coachtui.store.tiny_file import TinyFile
 
 
 class ClientRecords(RepositoryBase):

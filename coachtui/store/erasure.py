@@ -44,11 +44,11 @@ from coachtui.store.atomic import (
     sealed,
 )
 from coachtui.store.base import PRACTICE_FILE, synchronized
+from coachtui.store.client_traces import Traces, leftovers
 from coachtui.store.documents import ExportRecord
 from coachtui.store.errors import RecordNotFound, SaveError, StoreError
 from coachtui.store.hours import ANONYMOUS_TABLE
 from coachtui.store.hours_cache import drop_hours_cache
-from coachtui.store.lock import LOCK_NAME
 from coachtui.store.migrations import META_TABLE
 from coachtui.store.note_search import NoteSearch
 
@@ -73,37 +73,6 @@ class ErasureReport:
     leftovers: list[Path] = field(default_factory=list)
     """Files of the data folder that still contain the client's name or id (another client's notes
     may name them); empty after a complete erasure."""
-
-
-@dataclass(frozen=True)
-class Traces:
-    """What identifies the client in a file: their id, their sessions' ids and their name."""
-
-    client_id: str
-    session_ids: frozenset[str]
-    name: str
-    cipher: Cipher | None = None
-    """An encrypted practice's key: its files are opened before they are looked into."""
-
-    def in_bytes(self, data: bytes, *, by_name: bool = True) -> bool:
-        """Whether ``data`` holds the client's id, a session's id or (``by_name``) the client's name.
-
-        Drafts and archived files are matched without the name: another client's notes may mention it.
-        """
-        needles = [self.client_id, *self.session_ids] + ([self.name] if self.name and by_name else [])
-        return any(needle.encode() in data for needle in needles)
-
-    def in_file(self, path: Path, data: bytes, *, by_name: bool = True) -> bool:
-        """``in_bytes`` of a file read at ``path`` (its plain bytes if it is encrypted and opens)."""
-        if self.cipher is not None:
-            from coachtui.store.crypt import SealError
-
-            with suppress(SealError):
-                data = self.cipher.decode(path, data)
-        return self.in_bytes(data, by_name=by_name)
-
-    def owns(self, document: dict[str, Any]) -> bool:
-        return document.get("client_id") == self.client_id or document.get("session_id") in self.session_ids
 
 
 def scrub_practice(data: Data, traces: Traces) -> Data | None:
@@ -285,21 +254,3 @@ def _delete(path: Path, report: ErasureReport) -> None:
     except OSError as error:
         raise SaveError(path, error) from error
     report.deleted.append(path)
-
-
-def leftovers(data_dir: Path, traces: Traces) -> list[Path]:
-    """Files under ``data_dir`` still holding the client's name, id or a session id (zip members read)."""
-    found = []
-    for path in sorted(Path(data_dir).rglob("*")):
-        if not path.is_file() or path.name == LOCK_NAME:
-            continue
-        with suppress(OSError):
-            held = traces.in_file(path, path.read_bytes())
-            if path.suffix == ".zip":
-                with suppress(zipfile.BadZipFile), zipfile.ZipFile(path) as zipped:
-                    held = held or any(
-                        traces.in_file(data_dir / n, zipped.read(n)) for n in zipped.namelist()
-                    )
-            if held:
-                found.append(path)
-    return found
