@@ -25,7 +25,7 @@ from benchmarks import practices
 from benchmarks.common import PAPERWORK_PROBES, Context, Row, median, probe, ratio_row
 from benchmarks.practices import Practice
 
-SEARCH_QUERY = "hiring plan"
+SEARCH_QUERY = "try delegation"
 SEARCH_SCREEN = 30
 """Hits on a first screen of results."""
 ARCHIVED = ("practice.json", "clients", "drafts")
