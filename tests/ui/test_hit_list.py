@@ -25,6 +25,13 @@ class Hits(App[None]):
         self.picked.append(event.index)
 
 
+async def _fifty_hits(app: Hits, pilot) -> HitList:
+    hits = app.query_one(HitList)
+    hits.show(50, app.draw)
+    await pilot.pause()
+    return hits
+
+
 def _text(app: Hits) -> list[str]:
     hits = app.query_one(HitList)
     return [hits.render_line(y).text for y in range(hits.size.height)]
@@ -33,9 +40,7 @@ def _text(app: Hits) -> list[str]:
 async def test_only_the_hits_in_view_are_drawn_and_each_line_is_cut_to_the_width() -> None:
     app = Hits()
     async with app.run_test(size=(40, 10)) as pilot:
-        hits = app.query_one(HitList)
-        hits.show(50, app.draw)
-        await pilot.pause()
+        hits = await _fifty_hits(app, pilot)
         assert sorted(set(app.drawn)) == [0, 1, 2, 3, 4]  # 10 lines: 5 hits of 2 lines
         lines = _text(app)
         assert lines[0].startswith(" hit 0 where") and lines[0].rstrip().endswith("…")
@@ -47,9 +52,7 @@ async def test_only_the_hits_in_view_are_drawn_and_each_line_is_cut_to_the_width
 async def test_moving_the_highlight_scrolls_it_into_view_and_stops_at_the_ends() -> None:
     app = Hits()
     async with app.run_test(size=(40, 10)) as pilot:
-        hits = app.query_one(HitList)
-        hits.show(50, app.draw)
-        await pilot.pause()
+        hits = await _fifty_hits(app, pilot)
         hits.move(10)
         await pilot.pause()
         assert hits.highlighted == 10
@@ -65,9 +68,7 @@ async def test_moving_the_highlight_scrolls_it_into_view_and_stops_at_the_ends()
 async def test_a_click_picks_the_hit_under_it() -> None:
     app = Hits()
     async with app.run_test(size=(40, 10)) as pilot:
-        hits = app.query_one(HitList)
-        hits.show(50, app.draw)
-        await pilot.pause()
+        hits = await _fifty_hits(app, pilot)
         await pilot.click(HitList, offset=(3, 5))  # the second line of hit 2
         await pilot.pause()
         assert app.picked == [2] and hits.highlighted == 2
