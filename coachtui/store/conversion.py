@@ -36,9 +36,7 @@ from coachtui.store.backups import BACKUP_DIR_NAME
 from coachtui.store.crypt import Cipher, SealError
 from coachtui.store.errors import StoreError
 from coachtui.store.lock import DataDirLock
-from coachtui.store.paths import KEYFILE
-
-INDEX_DIR = "index"
+from coachtui.store.paths import INDEX_DIR, KEYFILE
 
 
 class ConversionError(StoreError):

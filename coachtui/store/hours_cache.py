@@ -33,10 +33,8 @@ from coachtui.domain.hours import LoggedSession
 from coachtui.domain.models import Payment, SessionStatus
 from coachtui.domain.models.session import Attendance
 from coachtui.store.atomic import atomic_write_bytes
-from coachtui.store.paths import ensure_private_dir
+from coachtui.store.paths import INDEX_DIR, ensure_private_dir
 
-INDEX_DIR = "index"
-"""``coachtui.store.search.INDEX_DIR``: the folder of the data folder's derived files."""
 CACHE_FILE = "hours.json"
 CACHE_VERSION = 1
 _UNREADABLE = (TypeError, ValueError, KeyError, IndexError, AttributeError)

@@ -10,6 +10,10 @@ import platformdirs
 
 ENV_VAR = "COACHTUI_DATA_DIR"
 PRIVATE_DIR_MODE = 0o700
+INDEX_DIR = "index"
+"""The folder of the data folder's derived files (the search index, the hours log's cache): left out
+of backups, deleted at restore and encryption. Named here, where opening the folder can use it
+without importing sqlite3."""
 KEYFILE = "keys.json"
 """An encrypted practice's wrapped keys (``coachtui.store.keyfile``); named here, where start-up can
 look for it without importing the cryptography library."""

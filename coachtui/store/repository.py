@@ -40,15 +40,12 @@ from coachtui.store.finder import Candidate, pick, split_session_ref
 from coachtui.store.hours import HoursRecords
 from coachtui.store.lock import DataDirLock
 from coachtui.store.note_search import NoteSearch
-from coachtui.store.paths import KEYFILE, ensure_private_dir
+from coachtui.store.paths import INDEX_DIR, KEYFILE, ensure_private_dir
 from coachtui.store.reflections import ReflectionRecords, draft_session_id
 from coachtui.store.repair import check_practice_present
 
 if TYPE_CHECKING:
     from coachtui.store.crypt import Cipher
-
-INDEX_DIR = "index"
-"""``coachtui.store.search.INDEX_DIR``, named here so opening never imports sqlite3."""
 
 
 class Repository(

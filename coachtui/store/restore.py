@@ -30,8 +30,7 @@ from coachtui.store.archive import ArchiveError, Member, Unlock, collect, read_b
 from coachtui.store.atomic import PRIVATE_FILE_MODE, fsync_dir
 from coachtui.store.backups import BACKUP_DIR_NAME
 from coachtui.store.lock import DataDirLock
-from coachtui.store.paths import ensure_private_dir
-from coachtui.store.search import INDEX_DIR
+from coachtui.store.paths import INDEX_DIR, ensure_private_dir
 
 SWAPPED = ("clients", "drafts", "keys.json", "practice.json")
 """What a restore replaces; practice.json last, so that until it moves the old practice is whole.

@@ -41,12 +41,11 @@ from coachtui.store.atomic import PRIVATE_FILE_MODE
 from coachtui.store.base import REFLECTIONS_SUFFIX
 from coachtui.store.crypt import Cipher
 from coachtui.store.errors import SearchIndexError
-from coachtui.store.paths import ensure_private_dir
+from coachtui.store.paths import INDEX_DIR, ensure_private_dir
 from coachtui.store.search_entries import client_documents
 from coachtui.store.search_hits import ENTRY_BITS, SearchHit, first_hits
 from coachtui.store.search_rows import drop, free_id, parts
 
-INDEX_DIR = "index"
 INDEX_FILE = "notes.sqlite3"
 INDEX_VERSION = 5
 """Stored as the database's user_version; an index of another version is rebuilt (1: notes only; 2: one
