@@ -19,7 +19,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
 
 from coachtui.domain.models import Action, ActionStatus, Goal, NoteKind, ScalingRating, SessionStatus
-from coachtui.domain.models.session import Attendance
+from coachtui.domain.models.session import Attendance, minutes_held
 from coachtui.store.atomic import read_tinydb_file
 from coachtui.store.base import RepositoryBase, synchronized
 from coachtui.store.errors import StoreError
@@ -40,9 +40,7 @@ class SessionHeading(BaseModel):
 
     def duration_minutes(self) -> float:
         """As ``Session.duration_minutes``: from start to end, 0 while the session is open."""
-        if self.ended_at is None:
-            return 0.0
-        return max(0.0, (self.ended_at - self.started_at).total_seconds() / 60)
+        return minutes_held(self.started_at, self.ended_at)
 
 
 class SessionDigest(SessionHeading):

@@ -31,7 +31,7 @@ import orjson
 
 from coachtui.domain.hours import LoggedSession
 from coachtui.domain.models import Payment, SessionStatus
-from coachtui.domain.models.session import Attendance
+from coachtui.domain.models.session import Attendance, minutes_held
 from coachtui.store.atomic import atomic_write_bytes
 from coachtui.store.paths import INDEX_DIR, ensure_private_dir
 
@@ -53,9 +53,7 @@ class HeldSession:
 
     def duration_minutes(self) -> float:
         """As ``Session.duration_minutes``: from start to end, 0 while the session is open."""
-        if self.ended_at is None:
-            return 0.0
-        return max(0.0, (self.ended_at - self.started_at).total_seconds() / 60)
+        return minutes_held(self.started_at, self.ended_at)
 
 
 @dataclass(frozen=True)

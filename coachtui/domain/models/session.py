@@ -14,6 +14,14 @@ from coachtui.domain.models.practice import Payment
 # --- sessions -----------------------------------------------------------------------------
 
 
+def minutes_held(started_at: datetime, ended_at: datetime | None) -> float:
+    """A session's length in minutes, from start to end; 0 while it is open. Every view of a session
+    (the model, a heading, the hours log's gist) measures it so."""
+    if ended_at is None:
+        return 0.0
+    return max(0.0, (ended_at - started_at).total_seconds() / 60)
+
+
 class NoteKind(StrEnum):
     NOTE = "note"
     INSIGHT = "insight"
@@ -121,9 +129,7 @@ class Session(Record):
         return totals
 
     def duration_minutes(self) -> float:
-        if self.ended_at is None:
-            return 0.0
-        return max(0.0, (self.ended_at - self.started_at).total_seconds() / 60)
+        return minutes_held(self.started_at, self.ended_at)
 
     @property
     def note_count(self) -> int:
